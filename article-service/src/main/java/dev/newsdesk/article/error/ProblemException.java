@@ -1,0 +1,47 @@
+package dev.newsdesk.article.error;
+
+import java.util.List;
+
+/**
+ * The one exception type domain code throws for a request it cannot serve. It carries
+ * everything the problem document needs, so the mapper has no decisions to make.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "bad-request", "Bad request", detail, null);
+    }
+
+    public static ProblemException invalid(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(400, "validation", "Invalid input", detail, errors);
+    }
+
+    public static ProblemException invalidField(String field, String message) {
+        return invalid(field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "not-found", "Not found", detail, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(Problem.typeFor(slug), title, status, getMessage(), instance, errors);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.newsdesk.article.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.OffsetDateTime;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Runs on whichever database the suite was started with: H2 by default, PostgreSQL when
+ * {@code .ci/run} passes a URL. {@code newsdesk.test.expected-database} names the one expected,
+ * so a suite meant for PostgreSQL cannot silently pass on H2.
+ */
+@QuarkusTest
+class ActiveDatabaseTest {
+
+    @Inject
+    Database db;
+
+    @Inject
+    ArticleStore store;
+
+    @Test
+    @Transactional
+    void theExpectedDatabaseIsActiveAndMigrated() {
+        String expected = System.getProperty("newsdesk.test.expected-database", "H2");
+        String product = db.session().doReturningWork(c -> c.getMetaData().getDatabaseProductName());
+        assertEquals(expected.toLowerCase(), product.toLowerCase());
+        Number migrations = (Number) db.session()
+                .createNativeQuery("select count(*) from flyway_schema_history where success = true")
+                .getSingleResult();
+        assertTrue(migrations.intValue() >= 1, "Flyway ran");
+    }
+
+    @Test
+    void storesAndReadsAnArticle() {
+        ArticleEntity article = new ArticleEntity();
+        article.slug = "active-database-" + System.nanoTime();
+        article.title = "存储测试";
+        article.publishedAt = OffsetDateTime.parse("2024-03-01T10:00:00+08:00");
+        article.updatedAt = article.publishedAt;
+        long id = store.save(article).id;
+        assertEquals("存储测试", store.byId(id).orElseThrow().title);
+    }
+}

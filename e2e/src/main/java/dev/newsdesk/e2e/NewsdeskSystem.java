@@ -1,0 +1,110 @@
+package dev.newsdesk.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three services started together, wired to each other by base URLs the way the
+ * contract's configuration table says: the local stand-in for the cluster's ingress.
+ */
+public final class NewsdeskSystem implements AutoCloseable {
+
+    public static final String API_TOKEN = "local-dev-token";
+
+    private final List<ServiceProcess> services;
+    private final String signingKey;
+
+    private NewsdeskSystem(List<ServiceProcess> services, String signingKey) {
+        this.services = services;
+        this.signingKey = signingKey;
+    }
+
+    /**
+     * Starts article-, image- and feed-service on the given ports, with data under {@code dataDir}.
+     * {@code logDir} null means the services' output is copied, prefixed, to standard output.
+     */
+    public static NewsdeskSystem start(Path root, Path dataDir, Path logDir, int articlePort, int imagePort, int feedPort,
+            Map<String, String> extraEnv) {
+        String signingKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("NEWSDESK_PUBLIC_BASE_URL", "http://localhost:" + articlePort);
+        env.put("NEWSDESK_IMAGE_BASE_URL", "http://localhost:" + imagePort);
+        env.put("NEWSDESK_FEED_BASE_URL", "http://localhost:" + feedPort);
+        env.put("NEWSDESK_ARTICLE_SERVICE_URL", "http://localhost:" + articlePort);
+        env.put("NEWSDESK_IMAGE_SIGNING_KEY", signingKey);
+        env.put("NEWSDESK_API_TOKENS", API_TOKEN);
+        env.put("NEWSDESK_DATA_DIR", dataDir.toString());
+        // Readable logs on a developer's terminal; JSON stays the default for clusters.
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        env.putAll(extraEnv);
+        List<ServiceProcess> started = new java.util.ArrayList<>();
+        NewsdeskSystem system = new NewsdeskSystem(started, signingKey);
+        try {
+            started.add(ServiceProcess.start(root, "article-service", articlePort, env, log(logDir, "article-service")));
+            started.add(ServiceProcess.start(root, "image-service", imagePort, env, log(logDir, "image-service")));
+            started.add(ServiceProcess.start(root, "feed-service", feedPort, env, log(logDir, "feed-service")));
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private static Path log(Path logDir, String name) {
+        return logDir == null ? null : logDir.resolve(name + ".log");
+    }
+
+    /** Waits for all three to be ready; returns each one's time to ready. */
+    public Map<String, Duration> awaitReady(Duration timeout) {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        for (ServiceProcess service : services) {
+            times.put(service.name(), service.awaitReady(timeout));
+        }
+        return times;
+    }
+
+    public ServiceProcess article() {
+        return services.get(0);
+    }
+
+    public ServiceProcess image() {
+        return services.get(1);
+    }
+
+    public ServiceProcess feed() {
+        return services.get(2);
+    }
+
+    public List<ServiceProcess> services() {
+        return services;
+    }
+
+    public String signingKey() {
+        return signingKey;
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // Reverse order: feed-service stops polling before article-service goes away.
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+    }
+}

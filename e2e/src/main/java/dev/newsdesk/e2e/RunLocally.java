@@ -1,0 +1,42 @@
+package dev.newsdesk.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The run command's entry point ({@code ./mvnw -Prun}): starts the three packaged services on
+ * the contract's local ports, says where each listens, and stops them all on Ctrl-C.
+ */
+public final class RunLocally {
+
+    private RunLocally() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(System.getProperty("newsdesk.root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(System.getProperty("newsdesk.data", "data"));
+        NewsdeskSystem system = NewsdeskSystem.start(root, data, null,
+                Integer.getInteger("newsdesk.article.port", 8081),
+                Integer.getInteger("newsdesk.image.port", 8082),
+                Integer.getInteger("newsdesk.feed.port", 8083), Map.of());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("newsdesk: stopping the three services");
+            system.close();
+        }, "newsdesk-stop"));
+        Map<String, Duration> ready = system.awaitReady(Duration.ofSeconds(90));
+        System.out.println();
+        System.out.println("newsdesk is up (data in " + data + "):");
+        for (ServiceProcess service : system.services()) {
+            System.out.printf("  %-16s %s   ready in %.1f s%n", service.name(), service.baseUrl(),
+                    ready.get(service.name()).toMillis() / 1000.0);
+        }
+        System.out.println("  write token      Authorization: Bearer " + NewsdeskSystem.API_TOKEN);
+        System.out.println("Press Ctrl-C to stop all three.");
+        while (system.services().stream().allMatch(ServiceProcess::isAlive)) {
+            Thread.sleep(1000);
+        }
+        System.out.println("newsdesk: a service exited; stopping the others");
+        System.exit(1);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.newsdesk.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the three packaged services once for the whole e2e run, on free ports and a fresh
+ * embedded database, and stops them when the run ends. Test classes share it through
+ * {@link #system()} after declaring {@code @ExtendWith(RunningSystem.class)}.
+ */
+public class RunningSystem implements BeforeAllCallback {
+
+    private static NewsdeskSystem system;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (system != null) {
+            return;
+        }
+        Path root = Path.of(System.getProperty("newsdesk.root", "..")).toAbsolutePath().normalize();
+        Path work = Files.createDirectories(root.resolve("e2e/target/e2e-run"));
+        Path data = Files.createTempDirectory(work, "data-");
+        system = NewsdeskSystem.start(root, data, work.resolve("logs"),
+                NewsdeskSystem.freePort(), NewsdeskSystem.freePort(), NewsdeskSystem.freePort(), Map.of());
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .put("newsdesk-system", (ExtensionContext.Store.CloseableResource) system::close);
+        system.awaitReady(Duration.ofSeconds(90));
+    }
+
+    public static NewsdeskSystem system() {
+        return system;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.newsdesk.feed.error;
+
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Requests no resource matches never reach JAX-RS mappers: Vert.x answers them itself.
+ * These handlers give them the same problem documents as everything else, so a client
+ * never has to parse an HTML or plain-text error page.
+ */
+public class UnmatchedRoutes {
+
+    void install(@Observes Router router, ObjectMapper json) {
+        router.errorHandler(404, ctx -> answer(ctx, json, 404, "Not Found", "not-found", "No resource at " + ctx.request().path()));
+        router.errorHandler(405, ctx -> answer(ctx, json, 405, "Method Not Allowed", "method-not-allowed",
+                "This method is not allowed on " + ctx.request().path()));
+        router.errorHandler(400, ctx -> answer(ctx, json, 400, "Bad Request", "bad-request", "The request is malformed"));
+    }
+
+    private static void answer(RoutingContext ctx, ObjectMapper json, int status, String title, String slug, String detail) {
+        if (ctx.response().headWritten()) {
+            return;
+        }
+        try {
+            Problem problem = new Problem(Problem.typeFor(slug), title, status, detail, ctx.request().path(), null);
+            ctx.response().setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(problem));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ctx.response().setStatusCode(status).end();
+        }
+    }
+}
