@@ -20,7 +20,9 @@ public final class RunLocally {
                 Integer.getInteger("newsdesk.article.port", 8081),
                 Integer.getInteger("newsdesk.image.port", 8082),
                 Integer.getInteger("newsdesk.feed.port", 8083), Map.of());
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("newsdesk: stopping the three services");
             system.close();
         }, "newsdesk-stop"));
@@ -36,7 +38,9 @@ public final class RunLocally {
         while (system.services().stream().allMatch(ServiceProcess::isAlive)) {
             Thread.sleep(1000);
         }
-        System.out.println("newsdesk: a service exited; stopping the others");
-        System.exit(1);
+        if (!stopping.get()) {
+            System.out.println("newsdesk: a service exited; stopping the others");
+            System.exit(1);
+        }
     }
 }
