@@ -1,0 +1,29 @@
+package dev.newsdesk.e2e.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The copies in k8s/base/generated/ are what quarkus-kubernetes generated from the current
+ * application.properties: ./mvnw verify packages the services before this module, so a
+ * change to a service's Kubernetes settings without k8s/sync-generated.sh fails here.
+ */
+class GeneratedManifestsInSyncTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"article-service", "image-service", "feed-service"})
+    void committedCopyEqualsTheGeneratedManifest(String service) throws IOException {
+        Path generated = Manifests.root().resolve(service).resolve("target/kubernetes/kubernetes.yml");
+        Assumptions.assumeTrue(Files.exists(generated), service + " is not packaged: nothing to compare");
+        assertEquals(Files.readString(generated),
+                Files.readString(Manifests.root().resolve("k8s/base/generated").resolve(service + ".yml")),
+                "k8s/base/generated/" + service + ".yml is stale: run k8s/sync-generated.sh and commit it");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.newsdesk.e2e.k8s;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+/**
+ * Validates manifests against the JSON schemas kept in {@code k8s/schemas/}, offline:
+ * {@code kubernetes.json} (strict schemas of the Kubernetes kinds k8s/ uses; see
+ * {@code generate.sh} there) and {@code cnpg-cluster.json} (the CloudNativePG Cluster).
+ * A kind with no schema is itself a violation, so a new kind cannot slip by unchecked.
+ */
+final class ManifestSchemas {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+    private final JsonNode kubernetes;
+    private final Schema cnpgCluster;
+    private final Map<String, Schema> byKind = new HashMap<>();
+
+    ManifestSchemas(Path schemaDir) {
+        try {
+            kubernetes = JSON.readTree(schemaDir.resolve("kubernetes.json").toFile());
+            cnpgCluster = registry.getSchema(JSON.readTree(schemaDir.resolve("cnpg-cluster.json").toFile()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the schemas in " + schemaDir, e);
+        }
+    }
+
+    List<String> violations(List<Map<String, Object>> objects) {
+        List<String> violations = new ArrayList<>();
+        for (Map<String, Object> object : objects) {
+            Schema schema = schemaFor(object);
+            if (schema == null) {
+                violations.add(Manifests.id(object) + " (" + object.get("apiVersion") + "): no schema for this kind in k8s/schemas");
+                continue;
+            }
+            for (Error error : schema.validate(JSON.valueToTree(object))) {
+                violations.add(Manifests.id(object) + ": " + error.getMessage());
+            }
+        }
+        return violations;
+    }
+
+    private Schema schemaFor(Map<String, Object> object) {
+        String kind = Manifests.kind(object);
+        if ("postgresql.cnpg.io/v1".equals(object.get("apiVersion")) && "Cluster".equals(kind)) {
+            return cnpgCluster;
+        }
+        return byKind.computeIfAbsent(kind, k -> {
+            if (!kubernetes.path("definitions").has("I" + k)) {
+                return null;
+            }
+            // The definition of the kind, with the shared definitions its $refs point into.
+            ObjectNode root = JSON.createObjectNode();
+            root.set("definitions", kubernetes.get("definitions"));
+            root.putArray("allOf").addObject().put("$ref", "#/definitions/I" + k);
+            return registry.getSchema(root);
+        });
+    }
+}
