@@ -1,46 +1,121 @@
 package dev.newsdesk.feed.api;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
-import dev.newsdesk.feed.config.FeedConfig;
-import dev.newsdesk.feed.source.ArticlePage;
-import dev.newsdesk.feed.source.ArticleSource;
+import io.smallrye.common.annotation.NonBlocking;
 
-/** The skeleton's JSON Feed, read straight from article-service; issue 5 caches and renders all formats. */
+import dev.newsdesk.feed.cache.FeedStore;
+import dev.newsdesk.feed.cache.Rendition;
+import dev.newsdesk.feed.config.FeedSettings;
+import dev.newsdesk.feed.error.ProblemException;
+import dev.newsdesk.feed.model.FeedKey;
+import dev.newsdesk.feed.render.FeedFormat;
+
+/**
+ * The contract's feed paths. Every answer comes from {@link FeedStore}'s prebuilt documents — a
+ * reader's request never reaches article-service — so it runs on the I/O thread.
+ *
+ * <p>Caching: {@value #CACHE_CONTROL}. A CDN or reader may reuse a document for a minute (well
+ * inside the poll-to-feed delay readers are promised), serve it while revalidating for five
+ * minutes, and keep serving it for a day if feed-service itself fails. Stale documents (article-
+ * service unreachable since the last good poll) carry {@code Warning: 110 - "Response is Stale"}
+ * (RFC 7234 §5.5.1), {@code X-Feed-Stale: true} and {@code X-Feed-Age}: seconds since the feeds
+ * last matched article-service.
+ */
 @Path("/feeds")
 public class FeedResource {
 
-    private final ArticleSource source;
-    private final FeedConfig config;
+    static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400";
 
-    FeedResource(ArticleSource source, FeedConfig config) {
-        this.source = source;
-        this.config = config;
+    private final FeedStore store;
+    private final int retryAfterSeconds;
+
+    FeedResource(FeedStore store, FeedSettings settings) {
+        this.store = store;
+        this.retryAfterSeconds = (int) Math.max(1, Math.min(60, settings.pollInterval().toSeconds()));
     }
 
     @GET
-    @Path("/feed.json")
-    @Produces("application/feed+json")
-    public Map<String, Object> jsonFeed() {
-        ArticlePage page = source.newest(50);
-        List<Map<String, Object>> items = page.items().stream().map(a -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", "article-" + a.id());
-            item.put("url", config.publicBaseUrl() + "/articles/" + a.slug());
-            item.put("title", a.title());
-            item.put("date_published", a.publishedAt());
-            return item;
-        }).toList();
-        Map<String, Object> feed = new LinkedHashMap<>();
-        feed.put("version", "https://jsonfeed.org/version/1.1");
-        feed.put("title", "newsdesk");
-        feed.put("items", items);
-        return feed;
+    @NonBlocking
+    @Path("/{file}")
+    public Response home(@PathParam("file") String file, @QueryParam("page") String page,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return serve(FeedKey.HOME, file, page, ifNoneMatch, ifModifiedSince);
+    }
+
+    @GET
+    @NonBlocking
+    @Path("/categories/{name}/{file}")
+    public Response category(@PathParam("name") String name, @PathParam("file") String file, @QueryParam("page") String page,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return serve(FeedKey.category(name), file, page, ifNoneMatch, ifModifiedSince);
+    }
+
+    @GET
+    @NonBlocking
+    @Path("/tags/{name}/{file}")
+    public Response tag(@PathParam("name") String name, @PathParam("file") String file, @QueryParam("page") String page,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return serve(FeedKey.tag(name), file, page, ifNoneMatch, ifModifiedSince);
+    }
+
+    private Response serve(FeedKey key, String file, String page, String ifNoneMatch, String ifModifiedSince) {
+        FeedFormat format = FeedFormat.ofFile(file);
+        if (format == null) {
+            throw ProblemException.notFound("No feed format is called '" + file + "': rss.xml, atom.xml and feed.json are");
+        }
+        if (!store.hasFeeds()) {
+            throw ProblemException.unavailable("No feed has been built yet: article-service has not been reached", retryAfterSeconds);
+        }
+        var feed = store.get(key);
+        if (feed == null) {
+            throw ProblemException.notFound(switch (key.kind()) {
+                case HOME -> "The home feed is not built yet";
+                case CATEGORY -> "No category is called '" + key.name() + "'";
+                case TAG -> "No tag is called '" + key.name() + "'";
+            });
+        }
+        Rendition rendition = feed.page(format, pageNumber(page));
+        if (rendition == null) {
+            throw ProblemException.notFound("This feed has no page " + page);
+        }
+        Response.ResponseBuilder response = rendition.notModified(ifNoneMatch, ifModifiedSince)
+                ? Response.notModified()
+                : Response.ok(rendition.bytes()).type(format.mediaType());
+        response.header(HttpHeaders.ETAG, rendition.etag())
+                .header(HttpHeaders.LAST_MODIFIED, rendition.lastModifiedHeader())
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        if (store.stale()) {
+            response.header("Warning", "110 - \"Response is Stale\"")
+                    .header("X-Feed-Stale", "true")
+                    .header("X-Feed-Age", store.ageSeconds(Instant.now()));
+        }
+        return response.build();
+    }
+
+    private static int pageNumber(String page) {
+        if (page == null || page.isEmpty()) {
+            return 1;
+        }
+        try {
+            int number = Integer.parseInt(page);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the problem below
+        }
+        throw ProblemException.invalidField("page", "must be a whole number from 1");
     }
 }

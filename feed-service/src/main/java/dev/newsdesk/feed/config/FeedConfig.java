@@ -16,6 +16,12 @@ public interface FeedConfig {
     /** {@code NEWSDESK_IMAGE_BASE_URL}: where {@code /img/**} is reachable; the public base when unset. */
     Optional<String> imageBaseUrl();
 
+    /**
+     * {@code NEWSDESK_FEED_BASE_URL}: where {@code /feeds/**} is reachable (self and next links);
+     * the public base when unset. Only differs on a developer's machine, where each service has its port.
+     */
+    Optional<String> feedBaseUrl();
+
     /** {@code NEWSDESK_ARTICLE_SERVICE_URL}: where articles come from. */
     @WithDefault("http://localhost:8081")
     String articleServiceUrl();

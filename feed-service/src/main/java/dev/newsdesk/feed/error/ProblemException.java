@@ -12,6 +12,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private Integer retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -35,6 +36,18 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not found", detail, null);
+    }
+
+    /** 503: the service cannot answer yet; clients may retry after {@code retryAfterSeconds}. */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        ProblemException e = new ProblemException(503, "unavailable", "Service unavailable", detail, null);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    /** The {@code Retry-After} seconds to send with the problem, or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

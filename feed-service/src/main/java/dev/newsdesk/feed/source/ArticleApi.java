@@ -1,16 +1,34 @@
 package dev.newsdesk.feed.source;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** article-service's list call, as far as feeds need it. */
-@Path("/api/articles")
+/** article-service's read API, as far as feeds need it (the contract's article-service table). */
+@Path("/api")
 @RegisterRestClient(configKey = "article-service")
 public interface ArticleApi {
 
+    /** Newest first; null parameters are left out of the query. */
     @GET
-    ArticlePage list(@QueryParam("limit") int limit);
+    @Path("/articles")
+    ArticlePage list(@QueryParam("category") String category, @QueryParam("tag") String tag, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/articles/{id}")
+    Article article(@PathParam("id") long id);
+
+    @GET
+    @Path("/categories")
+    List<NameCount> categories();
+
+    @GET
+    @Path("/tags")
+    List<NameCount> tags();
 }

@@ -1,0 +1,42 @@
+package dev.newsdesk.feed.cache;
+
+import java.util.List;
+
+import dev.newsdesk.feed.model.Feed;
+import dev.newsdesk.feed.model.FeedItem;
+import dev.newsdesk.feed.model.FeedKey;
+
+/**
+ * Where a feed's documents and pages are reachable, and what it is called: the parts of a
+ * {@link Feed} that come from configuration rather than from articles.
+ *
+ * @param feedBaseUrl   where {@code /feeds/**} is reachable ({@code NEWSDESK_FEED_BASE_URL})
+ * @param publicBaseUrl where article-service's pages are ({@code NEWSDESK_PUBLIC_BASE_URL})
+ * @param hubUrl        the WebSub hub, or null
+ */
+public record FeedLinks(String feedBaseUrl, String publicBaseUrl, String hubUrl, String title) {
+
+    public FeedLinks {
+        feedBaseUrl = stripSlash(feedBaseUrl);
+        publicBaseUrl = stripSlash(publicBaseUrl);
+    }
+
+    public Feed feed(FeedKey key, int page, boolean hasNext, List<FeedItem> items) {
+        String name = switch (key.kind()) {
+            case HOME -> title;
+            case CATEGORY -> title + " · " + key.name();
+            case TAG -> title + " · #" + key.name();
+        };
+        String description = switch (key.kind()) {
+            case HOME -> "The newest articles of " + title;
+            case CATEGORY -> "The newest articles in the category " + key.name();
+            case TAG -> "The newest articles tagged " + key.name();
+        };
+        return new Feed(key, name, description, feedBaseUrl + key.path(), publicBaseUrl + key.pagePath(), page, hasNext, hubUrl,
+                items);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.newsdesk.feed.source;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.newsdesk.feed.cache.BuiltFeed;
+import dev.newsdesk.feed.cache.FeedBuilder;
+import dev.newsdesk.feed.cache.FeedLinks;
+import dev.newsdesk.feed.cache.FeedStore;
+import dev.newsdesk.feed.cache.Rendition;
+import dev.newsdesk.feed.config.FeedConfig;
+import dev.newsdesk.feed.config.FeedSettings;
+import dev.newsdesk.feed.model.FeedItem;
+import dev.newsdesk.feed.model.FeedKey;
+import dev.newsdesk.feed.render.FeedFormat;
+import dev.newsdesk.feed.websub.HubNotifier;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+/**
+ * Learns of article changes by polling and rebuilds only the feeds that changed.
+ *
+ * <p>Each poll reads the category and tag lists, then for every feed (home, each category, each
+ * tag) the newest page(s) of article-service's list — ids, versions and {@code updatedAt} only —
+ * and fingerprints them. A feed whose fingerprint is unchanged costs nothing more. For a changed
+ * one, the bodies not yet held (cached by id and version) are fetched and all its documents are
+ * rebuilt. A new or edited article changes a version or an id; a deleted one disappears from the
+ * list; both show within one poll interval.
+ *
+ * <p>A failed poll keeps every feed already built (served as stale). Until the first feed exists
+ * the poller retries every second and resets the breakers first: there is no stale feed to fall
+ * back on, so coming up quickly after article-service matters more than sparing it a call a second.
+ */
+@ApplicationScoped
+public class ChangePoller {
+
+    private static final Logger LOG = Logger.getLogger(ChangePoller.class);
+    private static final int MAX_LIMIT = 100;
+
+    private final ArticleSource source;
+    private final FeedStore store;
+    private final HubNotifier hub;
+    private final CircuitBreakerMaintenance breakers;
+    private final Duration interval;
+    private final int wanted;
+    private final FeedBuilder builder;
+    private final ItemMapping mapping;
+    private final Map<Long, HeldItem> items = new HashMap<>();
+    private volatile Instant lastAttempt;
+
+    ChangePoller(ArticleSource source, FeedStore store, HubNotifier hub, CircuitBreakerMaintenance breakers, FeedConfig config,
+            FeedSettings settings) {
+        this.source = source;
+        this.store = store;
+        this.hub = hub;
+        this.breakers = breakers;
+        this.interval = settings.pollInterval();
+        this.wanted = Math.max(1, settings.pageSize()) * Math.max(1, settings.pages());
+        String feedBase = config.feedBaseUrl().orElse(config.publicBaseUrl());
+        this.builder = new FeedBuilder(new FeedLinks(feedBase, config.publicBaseUrl(), settings.hubUrl().filter(h -> !h.isBlank())
+                .orElse(null), settings.title()), settings.pageSize(), settings.pages());
+        this.mapping = new ItemMapping(config.publicBaseUrl(), config.imageBaseUrl().orElse(config.publicBaseUrl()));
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        Instant now = Instant.now();
+        if (!store.hasFeeds()) {
+            breakers.resetAll();
+        } else if (lastAttempt != null && Duration.between(lastAttempt, now).compareTo(interval) < 0) {
+            return;
+        }
+        poll();
+    }
+
+    /**
+     * One poll; returns whether article-service answered all of it. Never throws for a failing
+     * article-service: that is the case the stale feeds exist for, so it is logged and remembered.
+     */
+    public synchronized boolean poll() {
+        lastAttempt = Instant.now();
+        try {
+            Set<FeedKey> keys = new LinkedHashSet<>();
+            keys.add(FeedKey.HOME);
+            source.categories().stream().filter(c -> c.count() > 0).forEach(c -> keys.add(FeedKey.category(c.name())));
+            source.tags().stream().filter(t -> t.count() > 0).forEach(t -> keys.add(FeedKey.tag(t.name())));
+            Set<Long> listed = new java.util.HashSet<>();
+            List<String> topics = new ArrayList<>();
+            for (FeedKey key : keys) {
+                List<ArticlePage.ArticleSummary> newest = newest(key);
+                newest.forEach(s -> listed.add(s.id()));
+                refresh(key, newest, topics);
+            }
+            store.retainOnly(keys);
+            items.keySet().retainAll(listed);
+            store.refreshed(Instant.now());
+            hub.published(topics);
+            return true;
+        } catch (RuntimeException e) {
+            // Deliberately broad: whatever article-service does (refuses, times out, answers 5xx or
+            // garbage, breaker open), readers keep the last good feeds, marked stale.
+            store.refreshFailed();
+            LOG.warnf("Feeds not refreshed, serving the last good ones: %s", e.toString());
+            return false;
+        }
+    }
+
+    private List<ArticlePage.ArticleSummary> newest(FeedKey key) {
+        List<ArticlePage.ArticleSummary> newest = new ArrayList<>(wanted);
+        String cursor = null;
+        do {
+            ArticlePage page = source.newest(key, Math.min(MAX_LIMIT, wanted - newest.size()), cursor);
+            newest.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null && newest.size() < wanted);
+        return newest.size() > wanted ? newest.subList(0, wanted) : newest;
+    }
+
+    private void refresh(FeedKey key, List<ArticlePage.ArticleSummary> newest, List<String> topics) {
+        String fingerprint = fingerprint(newest);
+        BuiltFeed before = store.get(key);
+        if (before != null && before.fingerprint().equals(fingerprint)) {
+            return;
+        }
+        List<FeedItem> feedItems = new ArrayList<>(newest.size());
+        for (ArticlePage.ArticleSummary summary : newest) {
+            item(summary).ifPresent(feedItems::add);
+        }
+        BuiltFeed built = builder.build(key, fingerprint, feedItems, before, Instant.now());
+        store.put(built);
+        for (FeedFormat format : FeedFormat.values()) {
+            Rendition now = built.page(format, 1);
+            Rendition was = before == null ? null : before.page(format, 1);
+            if (was == null || !was.etag().equals(now.etag())) {
+                topics.add(builder.links().feedBaseUrl() + key.path() + "/" + format.file());
+            }
+        }
+        LOG.debugf("Rebuilt %s: %d items", key, feedItems.size());
+    }
+
+    /** The item of a listed article: from the cache when its version is held, else fetched once. */
+    private Optional<FeedItem> item(ArticlePage.ArticleSummary summary) {
+        HeldItem held = items.get(summary.id());
+        if (held != null && held.matches(summary)) {
+            return Optional.of(held.item());
+        }
+        Optional<Article> article = source.article(summary.id());
+        article.ifPresent(a -> items.put(a.id(), new HeldItem(a.version(), a.updatedAt(), mapping.item(a))));
+        return article.map(a -> items.get(a.id()).item());
+    }
+
+    static String fingerprint(List<ArticlePage.ArticleSummary> newest) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (ArticlePage.ArticleSummary s : newest) {
+                digest.update((s.id() + ":" + s.version() + ":" + s.updatedAt() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** A mapped article and the version it was mapped from. */
+    private record HeldItem(Long version, String updatedAt, FeedItem item) {
+
+        boolean matches(ArticlePage.ArticleSummary summary) {
+            return java.util.Objects.equals(version, summary.version()) && java.util.Objects.equals(updatedAt, summary.updatedAt());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.newsdesk.feed.source;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import dev.newsdesk.feed.model.FeedItem;
+import dev.newsdesk.feed.model.FeedKey;
+
+/**
+ * Turns an article of article-service into a feed item. Feed readers resolve relative URLs
+ * against the feed's address (or not at all), so every URL leaving here is absolute: item
+ * links on the public base, {@code /img/**} on the image base, anything else on the public base.
+ * Done once per article version (the poller caches the result), never per request.
+ */
+public final class ItemMapping {
+
+    private final String publicBaseUrl;
+    private final String imageBaseUrl;
+
+    public ItemMapping(String publicBaseUrl, String imageBaseUrl) {
+        this.publicBaseUrl = stripSlash(publicBaseUrl);
+        this.imageBaseUrl = stripSlash(imageBaseUrl == null ? publicBaseUrl : imageBaseUrl);
+    }
+
+    public FeedItem item(Article article) {
+        OffsetDateTime published = parse(article.publishedAt());
+        OffsetDateTime updated = article.updatedAt() == null ? published : parse(article.updatedAt());
+        Article.Image lead = article.leadImage() != null ? article.leadImage()
+                : article.images().isEmpty() ? null : article.images().get(0);
+        FeedItem.Image image = lead == null || lead.url() == null || lead.url().isBlank() ? null
+                : new FeedItem.Image(absolute(lead.url()), mediaType(lead.url()), lead.width(), lead.height());
+        Article.Source source = article.source();
+        return new FeedItem(article.id(), article.title(), publicBaseUrl + "/articles/" + FeedKey.encodePathSegment(article.slug()),
+                published, updated, article.summary(), absoluteBody(article.bodyHtml()), article.categories(), article.tags(),
+                source == null ? null : source.name(), source == null || source.url() == null ? null : absolute(source.url()), image);
+    }
+
+    /** {@code url} made absolute: image-service paths on the image base, other paths on the public base. */
+    public String absolute(String url) {
+        String trimmed = url.trim();
+        if (URI.create(trimmed.replace(" ", "%20")).isAbsolute() && !trimmed.startsWith("//")) {
+            return trimmed;
+        }
+        if (trimmed.startsWith("//")) {
+            return "https:" + trimmed;
+        }
+        String path = trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+        return (path.startsWith("/img/") ? imageBaseUrl : publicBaseUrl) + path;
+    }
+
+    /** The body with every {@code src}, {@code href} and {@code srcset} URL absolute. */
+    String absoluteBody(String html) {
+        if (html == null || html.isBlank()) {
+            return html;
+        }
+        if (!html.contains("src") && !html.contains("href")) {
+            return html;
+        }
+        Document document = Jsoup.parseBodyFragment(html);
+        document.outputSettings().prettyPrint(false);
+        for (Element element : document.body().select("[src], [href], [srcset]")) {
+            for (String attribute : new String[] { "src", "href" }) {
+                String value = element.attr(attribute);
+                if (!value.isEmpty() && !value.startsWith("#") && !value.startsWith("mailto:")) {
+                    element.attr(attribute, safeAbsolute(value));
+                }
+            }
+            if (element.hasAttr("srcset")) {
+                element.attr("srcset", absoluteSrcset(element.attr("srcset")));
+            }
+        }
+        return document.body().html();
+    }
+
+    private String absoluteSrcset(String srcset) {
+        StringBuilder out = new StringBuilder();
+        for (String candidate : srcset.split(",")) {
+            String part = candidate.trim();
+            if (part.isEmpty()) {
+                continue;
+            }
+            int space = part.indexOf(' ');
+            String url = space < 0 ? part : part.substring(0, space);
+            String descriptor = space < 0 ? "" : part.substring(space);
+            if (!out.isEmpty()) {
+                out.append(", ");
+            }
+            out.append(safeAbsolute(url)).append(descriptor);
+        }
+        return out.toString();
+    }
+
+    private String safeAbsolute(String url) {
+        try {
+            return absolute(url);
+        } catch (IllegalArgumentException e) {
+            return url; // not a URL at all; the sanitizer upstream decides whether it may stay
+        }
+    }
+
+    /** The media type a lead image's file name suggests; JPEG, the galleries' format, otherwise. */
+    static String mediaType(String url) {
+        String path = url.toLowerCase(Locale.ROOT);
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        if (path.endsWith(".png")) {
+            return "image/png";
+        }
+        if (path.endsWith(".webp")) {
+            return "image/webp";
+        }
+        if (path.endsWith(".gif")) {
+            return "image/gif";
+        }
+        return "image/jpeg";
+    }
+
+    private static OffsetDateTime parse(String time) {
+        try {
+            return OffsetDateTime.parse(time);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException("article-service sent a date that is not RFC 3339: " + time, e);
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

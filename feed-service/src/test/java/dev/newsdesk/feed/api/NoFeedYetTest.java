@@ -1,0 +1,45 @@
+package dev.newsdesk.feed.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.newsdesk.feed.source.ChangePoller;
+
+/** article-service never reached: nothing stale to serve, so 503 with Retry-After, and still ready. */
+@QuarkusTest
+@TestProfile(NoFeedYetTest.Unreachable.class)
+class NoFeedYetTest {
+
+    public static class Unreachable implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // Port 9 (discard) on loopback: nothing listens there on a test machine.
+            return Map.of("newsdesk.article-service-url", "http://127.0.0.1:9");
+        }
+    }
+
+    @Inject
+    ChangePoller poller;
+
+    @Test
+    void withoutAnyFeedEveryFeedPathIs503WithRetryAfter() {
+        assertFalse(poller.poll());
+        for (String path : new String[] { "/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json", "/feeds/categories/x/rss.xml" }) {
+            given().get(path).then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", notNullValue()).body("status", equalTo(503));
+        }
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.newsdesk.feed.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newsdesk.feed.render.FeedFormat;
+
+class RenditionTest {
+
+    final Rendition rendition = Rendition.of(FeedFormat.RSS, "<rss/>".getBytes(StandardCharsets.UTF_8),
+            Instant.parse("2024-03-05T01:30:00.700Z"));
+
+    @Test
+    void etagIsStrongAndFollowsTheBytes() {
+        assertTrue(rendition.etag().matches("\"[A-Za-z0-9_-]{27}\""), rendition.etag());
+        assertEquals(rendition.etag(), Rendition.of(FeedFormat.RSS, "<rss/>".getBytes(StandardCharsets.UTF_8), Instant.now()).etag());
+        assertNotEquals(rendition.etag(), Rendition.of(FeedFormat.RSS, "<rss />".getBytes(StandardCharsets.UTF_8), Instant.now()).etag());
+    }
+
+    @Test
+    void lastModifiedIsAnImfFixdateInWholeSeconds() {
+        assertEquals("Tue, 05 Mar 2024 01:30:00 GMT", rendition.lastModifiedHeader());
+    }
+
+    @Test
+    void ifNoneMatchDecidesWithWeakComparisonAndLists() {
+        assertTrue(rendition.notModified(rendition.etag(), null));
+        assertTrue(rendition.notModified("\"other\", W/" + rendition.etag(), null));
+        assertTrue(rendition.notModified("*", null));
+        assertFalse(rendition.notModified("\"other\"", null));
+        // If-None-Match wins over a matching If-Modified-Since (RFC 9110 §13.2.2)
+        assertFalse(rendition.notModified("\"other\"", "Tue, 05 Mar 2024 01:30:00 GMT"));
+    }
+
+    @Test
+    void ifModifiedSinceComparesWholeSeconds() {
+        assertTrue(rendition.notModified(null, "Tue, 05 Mar 2024 01:30:00 GMT"));
+        assertTrue(rendition.notModified(null, "Wed, 06 Mar 2024 00:00:00 GMT"));
+        assertFalse(rendition.notModified(null, "Tue, 05 Mar 2024 01:29:59 GMT"));
+        assertFalse(rendition.notModified(null, "not a date"));
+        assertFalse(rendition.notModified(null, null));
+    }
+}

@@ -1,0 +1,176 @@
+package dev.newsdesk.feed.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for article-service over real HTTP, serving the contract's read API from the
+ * fixture {@code fake-articles.json}. Tests change, delete and add articles, or take it "down"
+ * (every call answers 503), to drive the poller.
+ */
+public final class FakeArticleService implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final Map<Long, ObjectNode> articles = new ConcurrentHashMap<>();
+    private volatile boolean down;
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+
+    public FakeArticleService() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/", this::handle);
+        reset();
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Back to the fixture, up. */
+    public void reset() {
+        down = false;
+        articles.clear();
+        try (InputStream in = FakeArticleService.class.getResourceAsStream("/fake-articles.json")) {
+            for (JsonNode node : JSON.readTree(in)) {
+                articles.put(node.get("id").asLong(), (ObjectNode) node);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void down(boolean down) {
+        this.down = down;
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    /** Edits an article the way article-service does: new version, new updatedAt. */
+    public void retitle(long id, String title, String updatedAt) {
+        ObjectNode article = articles.get(id);
+        article.put("title", title).put("updatedAt", updatedAt).put("version", article.get("version").asLong() + 1);
+    }
+
+    public void delete(long id) {
+        articles.remove(id);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            if (down) {
+                send(exchange, 503, JSON.createObjectNode().put("status", 503));
+                return;
+            }
+            String path = exchange.getRequestURI().getRawPath();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            if (path.equals("/api/articles")) {
+                send(exchange, 200, list(query));
+            } else if (path.startsWith("/api/articles/")) {
+                ObjectNode article = articles.get(Long.parseLong(path.substring("/api/articles/".length())));
+                send(exchange, article == null ? 404 : 200, article == null ? JSON.createObjectNode().put("status", 404) : article);
+            } else if (path.equals("/api/categories")) {
+                send(exchange, 200, counts("categories"));
+            } else if (path.equals("/api/tags")) {
+                send(exchange, 200, counts("tags"));
+            } else {
+                send(exchange, 404, JSON.createObjectNode().put("status", 404));
+            }
+        }
+    }
+
+    private JsonNode list(Map<String, String> query) {
+        int limit = Integer.parseInt(query.getOrDefault("limit", "20"));
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit " + limit);
+        }
+        int from = Integer.parseInt(query.getOrDefault("cursor", "0"));
+        List<ObjectNode> matching = articles.values().stream()
+                .filter(a -> !query.containsKey("category") || contains(a, "categories", query.get("category")))
+                .filter(a -> !query.containsKey("tag") || contains(a, "tags", query.get("tag")))
+                .sorted(Comparator.comparing((ObjectNode a) -> java.time.OffsetDateTime.parse(a.get("publishedAt").asText()))
+                        .reversed())
+                .toList();
+        ArrayNode items = JSON.createArrayNode();
+        for (ObjectNode article : matching.subList(Math.min(from, matching.size()), Math.min(from + limit, matching.size()))) {
+            ObjectNode summary = article.deepCopy();
+            summary.remove("bodyHtml");
+            summary.remove("blocks");
+            items.add(summary);
+        }
+        ObjectNode page = JSON.createObjectNode();
+        page.set("items", items);
+        if (from + limit < matching.size()) {
+            page.put("nextCursor", String.valueOf(from + limit));
+        } else {
+            page.putNull("nextCursor");
+        }
+        return page;
+    }
+
+    private JsonNode counts(String field) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (ObjectNode article : articles.values()) {
+            article.get(field).forEach(name -> counts.merge(name.asText(), 1, Integer::sum));
+        }
+        ArrayNode out = JSON.createArrayNode();
+        counts.forEach((name, count) -> out.add(JSON.createObjectNode().put("name", name).put("count", count)));
+        return out;
+    }
+
+    private static boolean contains(ObjectNode article, String field, String value) {
+        return StreamSupport.stream(article.get(field).spliterator(), false).anyMatch(n -> n.asText().equals(value));
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

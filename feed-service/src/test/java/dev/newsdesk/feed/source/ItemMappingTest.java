@@ -1,0 +1,45 @@
+package dev.newsdesk.feed.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newsdesk.feed.model.FeedItem;
+
+class ItemMappingTest {
+
+    final ItemMapping mapping = new ItemMapping("https://news.example/", "https://img.example");
+
+    static Article article(String body, Article.Image lead) {
+        return new Article(7, "区块链-pilot", "T\u0001itle", "2024-03-05T09:30:00+08:00", null, List.of("区块链"), List.of(),
+                new Article.Source("示例财经", "/sources/x"), "sum", body, List.of(), lead, 2L);
+    }
+
+    @Test
+    void everyUrlInTheBodyBecomesAbsolute() {
+        FeedItem item = mapping.item(article("<p><img src=\"/img/unsafe/w:700/abc\" srcset=\"/img/a 1x, /img/b 2x\">"
+                + "<a href=\"/articles/other\">o</a><a href=\"https://elsewhere.example/x\">e</a><a href=\"#top\">t</a></p>", null));
+        assertEquals("<p><img src=\"https://img.example/img/unsafe/w:700/abc\" srcset=\"https://img.example/img/a 1x, "
+                + "https://img.example/img/b 2x\"><a href=\"https://news.example/articles/other\">o</a>"
+                + "<a href=\"https://elsewhere.example/x\">e</a><a href=\"#top\">t</a></p>", item.contentHtml());
+    }
+
+    @Test
+    void linkTitleDatesSourceAndLeadImage() {
+        FeedItem item = mapping.item(article("<p>x</p>", new Article.Image("https://cdn.example/D1_w700h996.PNG", 700, 996)));
+        assertEquals("https://news.example/articles/%E5%8C%BA%E5%9D%97%E9%93%BE-pilot", item.url());
+        assertEquals("Title", item.title());
+        assertEquals(item.published(), item.updated());
+        assertEquals("https://news.example/sources/x", item.sourceUrl());
+        assertEquals(new FeedItem.Image("https://cdn.example/D1_w700h996.PNG", "image/png", 700, 996), item.image());
+        assertEquals("<p>x</p>", item.contentHtml());
+    }
+
+    @Test
+    void noImageNoLeadImage() {
+        assertNull(mapping.item(article("<p>x</p>", null)).image());
+    }
+}
