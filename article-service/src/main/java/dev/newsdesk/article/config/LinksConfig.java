@@ -16,6 +16,13 @@ public interface LinksConfig {
     /** {@code NEWSDESK_IMAGE_BASE_URL}: where {@code /img/**} is reachable; the public base when unset. */
     Optional<String> imageBaseUrl();
 
+    /** {@code NEWSDESK_FEED_BASE_URL}: where {@code /feeds/**} is reachable; the public base when unset. */
+    Optional<String> feedBaseUrl();
+
+    default String feedBase() {
+        return stripSlash(feedBaseUrl().orElse(publicBaseUrl()));
+    }
+
     default String imageBase() {
         return stripSlash(imageBaseUrl().orElse(publicBaseUrl()));
     }

@@ -22,6 +22,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
+        if (e.status() == 401) {
+            // RFC 6750: a 401 names the scheme the client should use.
+            return Response.fromResponse(respond(e.toProblem(uri.getPath())))
+                    .header("WWW-Authenticate", "Bearer realm=\"newsdesk\"").build();
+        }
         return respond(e.toProblem(uri.getPath()));
     }
 

@@ -20,6 +20,8 @@ public class UnmatchedRoutes {
         router.errorHandler(405, ctx -> answer(ctx, json, 405, "Method Not Allowed", "method-not-allowed",
                 "This method is not allowed on " + ctx.request().path()));
         router.errorHandler(400, ctx -> answer(ctx, json, 400, "Bad Request", "bad-request", "The request is malformed"));
+        router.errorHandler(413, ctx -> answer(ctx, json, 413, "Payload Too Large", "too-large",
+                "The request body is larger than this service accepts"));
     }
 
     private static void answer(RoutingContext ctx, ObjectMapper json, int status, String title, String slug, String detail) {

@@ -1,11 +1,17 @@
 package dev.newsdesk.article.store;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.SelectionQuery;
+
+/** The queries over articles. Callers own the transaction for writes (one per article). */
 @ApplicationScoped
 public class ArticleStore {
 
@@ -15,10 +21,45 @@ public class ArticleStore {
         this.db = db;
     }
 
+    /** Newest first (publishedAt, then id, both descending), after the cursor's position. */
     @Transactional
-    public List<ArticleEntity> newest(int limit) {
-        return db.session().createSelectionQuery("from ArticleEntity order by publishedAt desc, id desc", ArticleEntity.class)
-                .setMaxResults(limit).getResultList();
+    public List<ArticleEntity> list(ArticleQuery q) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (q.category() != null) {
+            where.append(" and :category member of a.categories");
+            params.put("category", q.category());
+        }
+        if (q.tag() != null) {
+            where.append(" and :tag member of a.tags");
+            params.put("tag", q.tag());
+        }
+        if (q.source() != null) {
+            where.append(" and a.sourceName = :source");
+            params.put("source", q.source());
+        }
+        if (q.text() != null) {
+            // search_text is stored lower-cased; the pg_trgm index serves this LIKE on PostgreSQL.
+            where.append(" and a.searchText like :text escape '!'");
+            params.put("text", "%" + escapeLike(q.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (q.from() != null) {
+            where.append(" and a.publishedAt >= :from");
+            params.put("from", q.from());
+        }
+        if (q.to() != null) {
+            where.append(" and a.publishedAt <= :to");
+            params.put("to", q.to());
+        }
+        if (q.afterPublishedAt() != null) {
+            where.append(" and (a.publishedAt < :afterAt or (a.publishedAt = :afterAt and a.id < :afterId))");
+            params.put("afterAt", q.afterPublishedAt());
+            params.put("afterId", q.afterId());
+        }
+        SelectionQuery<ArticleEntity> query = db.session().createSelectionQuery(
+                "from ArticleEntity a" + where + " order by a.publishedAt desc, a.id desc", ArticleEntity.class);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(q.limit()).getResultList();
     }
 
     @Transactional
@@ -27,8 +68,73 @@ public class ArticleStore {
     }
 
     @Transactional
+    public Optional<ArticleEntity> bySlug(String slug) {
+        return db.session().createSelectionQuery("from ArticleEntity where slug = :slug", ArticleEntity.class)
+                .setParameter("slug", slug).uniqueResultOptional();
+    }
+
+    @Transactional
+    public Optional<ArticleEntity> byImportKey(String key) {
+        return db.session().createSelectionQuery("from ArticleEntity where importKey = :key", ArticleEntity.class)
+                .setParameter("key", key).uniqueResultOptional();
+    }
+
+    @Transactional
+    public boolean slugTaken(String slug) {
+        return bySlug(slug).isPresent();
+    }
+
+    @Transactional
     public ArticleEntity save(ArticleEntity article) {
+        if (article.updatedAt == null) {
+            article.updatedAt = java.time.Instant.now();
+        }
+        if (article.publishedAt == null) {
+            article.published(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+        }
         db.session().persist(article);
         return article;
+    }
+
+    /** Applies an update to a managed article and flushes, so the new version is known on return. */
+    @Transactional
+    public ArticleEntity flush(ArticleEntity article) {
+        db.session().flush();
+        return article;
+    }
+
+    @Transactional
+    public boolean delete(long id) {
+        ArticleEntity article = db.session().find(ArticleEntity.class, id);
+        if (article == null) {
+            return false;
+        }
+        db.session().remove(article);
+        return true;
+    }
+
+    @Transactional
+    public List<NameCount> categoryCounts() {
+        return counts("categories");
+    }
+
+    @Transactional
+    public List<NameCount> tagCounts() {
+        return counts("tags");
+    }
+
+    private List<NameCount> counts(String collection) {
+        List<Object[]> rows = db.session().createSelectionQuery(
+                "select n, count(a) from ArticleEntity a join a." + collection + " n group by n order by count(a) desc, n",
+                Object[].class).getResultList();
+        List<NameCount> counts = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            counts.add(new NameCount((String) row[0], ((Number) row[1]).longValue()));
+        }
+        return counts;
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -3,7 +3,15 @@ package dev.newsdesk.article.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import dev.newsdesk.article.config.StorageConfig;
+
+import io.quarkus.runtime.StartupEvent;
 
 import io.quarkus.arc.InjectableInstance;
 
@@ -15,10 +23,23 @@ import io.quarkus.arc.InjectableInstance;
 @ApplicationScoped
 public class Database {
 
-    private final InjectableInstance<Session> sessions;
+    private static final Logger LOG = Logger.getLogger(Database.class);
 
-    Database(@Any InjectableInstance<Session> sessions) {
+    private final InjectableInstance<Session> sessions;
+    private final StorageConfig storage;
+
+    Database(@Any InjectableInstance<Session> sessions, StorageConfig storage) {
         this.sessions = sessions;
+        this.storage = storage;
+    }
+
+    /** Says where the data is, so an operator never wonders which database a start-up picked. */
+    void announce(@Observes StartupEvent start, @ConfigProperty(name = "quarkus.datasource.active", defaultValue = "false") boolean postgres) {
+        if (postgres) {
+            LOG.info("Articles are stored in PostgreSQL (QUARKUS_DATASOURCE_JDBC_URL)");
+        } else {
+            LOG.infof("Articles are stored in the embedded database under %s (NEWSDESK_DATA_DIR)", storage.dataDir());
+        }
     }
 
     public Session session() {

@@ -43,9 +43,11 @@ class ActiveDatabaseTest {
         ArticleEntity article = new ArticleEntity();
         article.slug = "active-database-" + System.nanoTime();
         article.title = "存储测试";
-        article.publishedAt = OffsetDateTime.parse("2024-03-01T10:00:00+08:00");
+        article.published(OffsetDateTime.parse("2024-03-01T10:00:00+08:00"));
         article.updatedAt = article.publishedAt;
         long id = store.save(article).id;
-        assertEquals("存储测试", store.byId(id).orElseThrow().title);
+        ArticleEntity read = store.byId(id).orElseThrow();
+        assertEquals("存储测试", read.title);
+        assertEquals(OffsetDateTime.parse("2024-03-01T10:00:00+08:00"), read.published());
     }
 }

@@ -1,0 +1,55 @@
+package dev.newsdesk.article;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.newsdesk.article.ArticleViews.CachedArticle;
+
+/**
+ * Rendered articles (JSON bytes and ETag) by id, so a hot article costs no database round trip.
+ * Writes on this instance invalidate their entry after commit; Caffeine's per-key atomic loading
+ * makes the invalidation wait for a load in flight, so a read that started before the commit
+ * cannot put the old version back afterwards. Other instances learn of a write within
+ * {@link #TTL}, the bound on staleness across the cluster.
+ * <p>
+ * Caffeine directly rather than quarkus-cache: one entry answers two keys (id and slug) and
+ * writes put the fresh entry themselves, which the annotation API does not express.
+ */
+@ApplicationScoped
+public class ArticleCache {
+
+    public static final Duration TTL = Duration.ofSeconds(10);
+
+    private final Cache<Long, CachedArticle> byId = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(TTL).build();
+    /** Slugs never change, so this mapping is never stale; a deleted id simply misses. */
+    private final Cache<String, Long> idsBySlug = Caffeine.newBuilder().maximumSize(50_000).build();
+
+    public Optional<CachedArticle> byId(long id, Supplier<Optional<CachedArticle>> load) {
+        return Optional.ofNullable(byId.get(id, key -> load.get().orElse(null)));
+    }
+
+    public Optional<Long> idOf(String slug) {
+        return Optional.ofNullable(idsBySlug.getIfPresent(slug));
+    }
+
+    public void rememberSlug(String slug, long id) {
+        idsBySlug.put(slug, id);
+    }
+
+    public CachedArticle put(CachedArticle article) {
+        byId.put(article.article().id(), article);
+        idsBySlug.put(article.article().slug(), article.article().id());
+        return article;
+    }
+
+    public void invalidate(long id) {
+        byId.invalidate(id);
+    }
+}

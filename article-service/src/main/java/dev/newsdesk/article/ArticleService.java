@@ -1,0 +1,464 @@
+package dev.newsdesk.article;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+
+import dev.newsdesk.article.ArticleViews.CachedArticle;
+import dev.newsdesk.article.content.BodyCleaner;
+import dev.newsdesk.article.content.BodyCleaner.CleanBody;
+import dev.newsdesk.article.content.Source;
+import dev.newsdesk.article.content.Summary;
+import dev.newsdesk.article.content.XmlText;
+import dev.newsdesk.article.error.Problem;
+import dev.newsdesk.article.error.ProblemException;
+import dev.newsdesk.article.importer.ImportRejected;
+import dev.newsdesk.article.importer.JekyllPost;
+import dev.newsdesk.article.importer.JekyllPostParser;
+import dev.newsdesk.article.importer.PostArchive;
+import dev.newsdesk.article.importer.Slugs;
+import dev.newsdesk.article.store.ArticleEntity;
+import dev.newsdesk.article.store.ArticleQuery;
+import dev.newsdesk.article.store.ArticleStore;
+import dev.newsdesk.article.store.NameCount;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * What the API and the pages do with articles: reads through the cache, writes in one
+ * transaction per article followed by a cache update, imports with a stable identity.
+ */
+@ApplicationScoped
+public class ArticleService {
+
+    private static final Logger LOG = Logger.getLogger(ArticleService.class);
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    private final ArticleStore store;
+    private final ArticleViews views;
+    private final ArticleCache cache;
+    private final JekyllPostParser parser = new JekyllPostParser();
+    private final BodyCleaner cleaner = new BodyCleaner();
+
+    ArticleService(ArticleStore store, ArticleViews views, ArticleCache cache) {
+        this.store = store;
+        this.views = views;
+        this.cache = cache;
+    }
+
+    /** Created or updated (unchanged content counts as updated), and which article. */
+    public record ImportOutcome(boolean created, long id, String slug) {
+    }
+
+    // --- reads ---------------------------------------------------------------------------
+
+    public CachedArticle byId(long id) {
+        return cache.byId(id, () -> store.byId(id).map(views::cached))
+                .orElseThrow(() -> ProblemException.notFound("No article with id " + id));
+    }
+
+    public CachedArticle bySlug(String slug) {
+        Optional<Long> id = cache.idOf(slug);
+        if (id.isEmpty()) {
+            id = store.bySlug(slug).map(e -> e.id);
+            id.ifPresent(found -> cache.rememberSlug(slug, found));
+        }
+        return id.flatMap(found -> cache.byId(found, () -> store.byId(found).map(views::cached)))
+                .orElseThrow(() -> ProblemException.notFound("No article with slug " + slug));
+    }
+
+    public ArticlePage list(ListParams p) {
+        int limit = limitOf(p.limit());
+        Instant afterAt = null;
+        Long afterId = null;
+        if (p.cursor() != null && !p.cursor().isBlank()) {
+            Cursor c = Cursor.decode(p.cursor());
+            afterAt = c.publishedAt();
+            afterId = c.id();
+        }
+        ArticleQuery query = new ArticleQuery(blankToNull(p.category()), blankToNull(p.tag()), blankToNull(p.source()),
+                blankToNull(p.q()), instantOf("from", p.from(), false), instantOf("to", p.to(), true), afterAt, afterId,
+                limit + 1);
+        List<ArticleEntity> rows = store.list(query);
+        boolean more = rows.size() > limit;
+        List<ArticleEntity> page = more ? rows.subList(0, limit) : rows;
+        ArticleEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new ArticlePage(page.stream().map(views::summary).toList(),
+                more ? new Cursor(last.publishedAt, last.id).encode() : null);
+    }
+
+    public List<NameCount> categories() {
+        return store.categoryCounts();
+    }
+
+    public List<NameCount> tags() {
+        return store.tagCounts();
+    }
+
+    // --- writes --------------------------------------------------------------------------
+
+    public CachedArticle create(ArticleInput input) {
+        Valid v = validate(input);
+        CleanBody body = cleaner.clean(input.bodyHtml(), false);
+        ArticleEntity e = new ArticleEntity();
+        apply(e, v, body, sourceOf(input.source(), body.source()));
+        e.slug = uniqueSlug(v.published(), "api:" + UUID.randomUUID());
+        e.updatedAt = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> store.save(e));
+        return cache.put(views.cached(e));
+    }
+
+    public CachedArticle update(long id, String ifMatch, ArticleInput input) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "precondition-required", "Precondition required",
+                    "Updates need an If-Match header with the article's current ETag", null);
+        }
+        Valid v = validate(input);
+        CleanBody body = cleaner.clean(input.bodyHtml(), false);
+        ArticleEntity updated;
+        try {
+            updated = QuarkusTransaction.requiringNew().call(() -> {
+                ArticleEntity e = store.byId(id).orElseThrow(() -> ProblemException.notFound("No article with id " + id));
+                if (!etagMatches(ifMatch, e)) {
+                    throw stale(id);
+                }
+                apply(e, v, body, sourceOf(input.source(), body.source()));
+                e.updatedAt = Instant.now();
+                return store.flush(e);
+            });
+        } catch (RuntimeException e) {
+            if (causedBy(e, OptimisticLockException.class) || causedBy(e, StaleStateException.class)) {
+                throw stale(id); // another writer got in between our read and our commit
+            }
+            throw e;
+        }
+        cache.invalidate(id);
+        return cache.put(views.cached(updated));
+    }
+
+    public void delete(long id) {
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> store.delete(id));
+        cache.invalidate(id);
+        if (!deleted) {
+            throw ProblemException.notFound("No article with id " + id);
+        }
+    }
+
+    // --- import --------------------------------------------------------------------------
+
+    public ImportOutcome importPost(byte[] markdown) {
+        try {
+            return importParsed(parser.parse(markdown));
+        } catch (ImportRejected r) {
+            throw r.toProblem();
+        }
+    }
+
+    public ImportReport importArchive(byte[] zip) {
+        List<PostArchive.Entry> entries;
+        try {
+            entries = PostArchive.read(zip);
+        } catch (ImportRejected r) {
+            throw r.toProblem();
+        }
+        int created = 0;
+        int updated = 0;
+        List<ImportReport.Rejection> rejected = new ArrayList<>();
+        List<ImportReport.Imported> imported = new ArrayList<>();
+        for (PostArchive.Entry entry : entries) {
+            if (entry.rejection() != null) {
+                rejected.add(new ImportReport.Rejection(entry.name(), entry.rejection()));
+                continue;
+            }
+            try {
+                ImportOutcome outcome = importParsed(parser.parse(entry.bytes()));
+                if (outcome.created()) {
+                    created++;
+                } else {
+                    updated++;
+                }
+                imported.add(new ImportReport.Imported(entry.name(), outcome.id(), outcome.slug(),
+                        outcome.created() ? "created" : "updated"));
+            } catch (ImportRejected r) {
+                rejected.add(new ImportReport.Rejection(entry.name(), r.getMessage()));
+            } catch (RuntimeException p) {
+                // One post that cannot be stored must not stop the others; its transaction rolled back whole.
+                LOG.warnf(p, "Import of %s failed", entry.name());
+                rejected.add(new ImportReport.Rejection(entry.name(), "could not be stored: " + p.getMessage()));
+            }
+        }
+        return new ImportReport(created, updated, rejected, imported);
+    }
+
+    private ImportOutcome importParsed(JekyllPost post) {
+        CleanBody body = cleaner.clean(post.bodyHtml(), true);
+        String title = XmlText.legal(post.title());
+        String identity = identityOf(post, body.source());
+        String hash = Slugs.sha256(String.join("\u0000", title, post.date().toString(), String.join(",", post.categories()),
+                String.join(",", post.tags()), body.html(), String.valueOf(body.source())));
+        Valid v = new Valid(title, post.date(), post.categories(), post.tags());
+        try {
+            return upsert(identity, hash, post, v, body);
+        } catch (RuntimeException e) {
+            if (!causedBy(e, org.hibernate.exception.ConstraintViolationException.class)) {
+                throw e;
+            }
+            // Two imports of the same new post at once: the unique import key let one in; this one updates it.
+            return upsert(identity, hash, post, v, body);
+        }
+    }
+
+    private ImportOutcome upsert(String identity, String hash, JekyllPost post, Valid v, CleanBody body) {
+        ImportOutcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<ArticleEntity> existing = store.byImportKey(identity);
+            if (existing.isPresent()) {
+                ArticleEntity e = existing.get();
+                if (!hash.equals(e.contentHash)) {
+                    apply(e, v, body, body.source());
+                    e.contentHash = hash;
+                    e.updatedAt = Instant.now();
+                    store.flush(e);
+                }
+                return new ImportOutcome(false, e.id, e.slug);
+            }
+            ArticleEntity e = new ArticleEntity();
+            apply(e, v, body, body.source());
+            e.importKey = identity;
+            e.contentHash = hash;
+            String explicit = Slugs.explicit(post.slug());
+            e.slug = explicit != null && !store.slugTaken(explicit) ? explicit : uniqueSlug(v.published(), identity);
+            e.updatedAt = Instant.now();
+            store.save(e);
+            return new ImportOutcome(true, e.id, e.slug);
+        });
+        cache.invalidate(outcome.id());
+        return outcome;
+    }
+
+    /**
+     * The import identity: the front-matter slug when there is one (the author's own key), else
+     * the original's URL (unique per story at the source), else date and title.
+     */
+    static String identityOf(JekyllPost post, Source source) {
+        if (post.slug() != null) {
+            return "slug:" + post.slug().strip().toLowerCase(Locale.ROOT);
+        }
+        if (source.url() != null) {
+            return "source:" + source.url();
+        }
+        return "post:" + post.date().toInstant() + "|" + post.title();
+    }
+
+    private String uniqueSlug(OffsetDateTime published, String identity) {
+        for (int chars : new int[] {8, 12, 16}) {
+            String slug = Slugs.derived(published, identity, chars);
+            if (!store.slugTaken(slug)) {
+                return slug;
+            }
+        }
+        return Slugs.derived(published, identity, 64);
+    }
+
+    // --- validation ----------------------------------------------------------------------
+
+    private record Valid(String title, OffsetDateTime published, List<String> categories, List<String> tags) {
+    }
+
+    private static Valid validate(ArticleInput in) {
+        if (in == null) {
+            throw ProblemException.badRequest("The request needs a JSON body");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (in.title() == null || in.title().isBlank()) {
+            errors.add(new Problem.FieldError("title", "is required"));
+        } else if (in.title().length() > JekyllPostParser.MAX_TITLE_CHARS) {
+            errors.add(new Problem.FieldError("title", "is longer than " + JekyllPostParser.MAX_TITLE_CHARS + " characters"));
+        }
+        OffsetDateTime published = null;
+        if (in.publishedAt() == null || in.publishedAt().isBlank()) {
+            errors.add(new Problem.FieldError("publishedAt", "is required"));
+        } else {
+            try {
+                published = OffsetDateTime.parse(in.publishedAt().strip());
+            } catch (DateTimeParseException e) {
+                errors.add(new Problem.FieldError("publishedAt", "must be RFC 3339 with an offset, e.g. 2024-03-05T09:30:00+08:00"));
+            }
+        }
+        if (in.bodyHtml() != null && in.bodyHtml().getBytes(StandardCharsets.UTF_8).length > JekyllPostParser.MAX_POST_BYTES) {
+            errors.add(new Problem.FieldError("bodyHtml", "is larger than 1 MiB"));
+        }
+        List<String> categories = names("categories", in.categories(), errors);
+        List<String> tags = names("tags", in.tags(), errors);
+        if (in.source() != null && in.source().url() != null && !in.source().url().matches("(?i)https?://\\S+")) {
+            errors.add(new Problem.FieldError("source.url", "must be an http(s) URL"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.stream().map(f -> f.field() + " " + f.message())
+                    .reduce((a, b) -> a + "; " + b).orElse(""), errors);
+        }
+        return new Valid(XmlText.legal(in.title().strip()), published, categories, tags);
+    }
+
+    private static List<String> names(String field, List<String> given, List<Problem.FieldError> errors) {
+        if (given == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : given) {
+            if (name == null || name.isBlank() || name.length() > 100) {
+                errors.add(new Problem.FieldError(field, "names must be 1 to 100 characters"));
+                return List.of();
+            }
+            names.add(XmlText.legal(name.strip()));
+        }
+        return names.stream().distinct().toList();
+    }
+
+    private static void apply(ArticleEntity e, Valid v, CleanBody body, Source source) {
+        e.title = v.title();
+        e.published(v.published());
+        e.categories.clear();
+        e.categories.addAll(v.categories());
+        e.tags.clear();
+        e.tags.addAll(v.tags());
+        e.bodyHtml = body.html();
+        e.images = galleryJson(body);
+        e.sourceName = source.name();
+        e.sourceUrl = source.url();
+        e.summary = Summary.of(body.text());
+        e.searchText = (v.title() + "\n" + body.text()).toLowerCase(Locale.ROOT);
+    }
+
+    private static String galleryJson(CleanBody body) {
+        StringBuilder json = new StringBuilder("[");
+        for (var image : body.images()) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append("{\"url\":").append(quote(image.url()))
+                    .append(",\"width\":").append(image.width())
+                    .append(",\"height\":").append(image.height()).append('}');
+        }
+        return json.append(']').toString();
+    }
+
+    private static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static Source sourceOf(Source given, Source found) {
+        if (given != null && (given.name() != null || given.url() != null)) {
+            return new Source(given.name() == null ? null : XmlText.legal(given.name().strip()), given.url());
+        }
+        return found;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean etagMatches(String ifMatch, ArticleEntity e) {
+        String current = ArticleViews.etagOf(e.id, e.version);
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(current) || tag.equals("W/" + current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException stale(long id) {
+        return new ProblemException(412, "precondition-failed", "Precondition failed",
+                "Article " + id + " has changed since that ETag; fetch it again and retry", null);
+    }
+
+    private static int limitOf(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the same answer as an out-of-range number
+        }
+        throw ProblemException.invalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    /** RFC 3339, or a bare date: the start of that day (UTC) for {@code from}, its end for {@code to}. */
+    private static Instant instantOf(String field, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException notATimestamp) {
+            try {
+                LocalDate day = LocalDate.parse(value.strip());
+                return (endOfDay ? day.plusDays(1).atStartOfDay().minusNanos(1) : day.atStartOfDay()).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notADate) {
+                throw ProblemException.invalidField(field, "must be RFC 3339 (2024-03-05T09:30:00+08:00) or a date (2024-03-05)");
+            }
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The keyset position after a page's last item, opaque to clients (base64url of "epochSecond.nano.id"). */
+    record Cursor(Instant publishedAt, long id) {
+
+        String encode() {
+            String raw = publishedAt.getEpochSecond() + "." + publishedAt.getNano() + "." + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        static Cursor decode(String cursor) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII).split("\\.");
+                if (parts.length == 3) {
+                    return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                            Long.parseLong(parts[2]));
+                }
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                // falls through: any malformed cursor gets the same answer
+            }
+            throw ProblemException.invalidField("cursor", "is not a cursor this service issued");
+        }
+    }
+}

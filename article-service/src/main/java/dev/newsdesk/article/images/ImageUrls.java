@@ -1,0 +1,100 @@
+package dev.newsdesk.article.images;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.newsdesk.article.content.GalleryImage;
+
+/**
+ * Builds image-service URLs: {@code {base}/img/{signature}/{options}/{source}} with the source as
+ * unpadded base64url of the origin URL and the signature an unpadded base64url HMAC-SHA256 of
+ * {@code /{options}/{source}} under the hex-decoded key ({@code unsafe} when no key is set), the
+ * format the image-service verifies.
+ * <p>
+ * srcset widths never exceed the source's intrinsic width, because the image-service does not
+ * upscale: a claimed {@code 1080w} from a 700 px source would be a lie the browser believes.
+ */
+public final class ImageUrls {
+
+    /** Phone 1x, phone 2x / desktop 1x, desktop 1.5x, desktop 2x. */
+    public static final List<Integer> CANDIDATE_WIDTHS = List.of(360, 720, 1080, 1440);
+    /** The width an image is shown at in the article column (CSS px). */
+    public static final int DISPLAY_WIDTH = 720;
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final String base;
+    private final byte[] key;
+
+    /** @param keyHex the signing key as hex, or null/blank for {@code unsafe} URLs */
+    public ImageUrls(String imageBase, String keyHex) {
+        this.base = imageBase.endsWith("/") ? imageBase.substring(0, imageBase.length() - 1) : imageBase;
+        this.key = keyHex == null || keyHex.isBlank() ? null : HexFormat.of().parseHex(keyHex.trim());
+    }
+
+    /** An image as the page and the app show it: the URL, display size and the widths on offer. */
+    public record Rendition(String src, Integer width, Integer height, String srcset) {
+    }
+
+    /** The URL of {@code source} resized to {@code width} px (null: the original size). */
+    public String url(String source, Integer width) {
+        String options = (width == null ? "" : "w:" + width + "/") + "f:auto";
+        String path = "/" + options + "/" + B64.encodeToString(source.getBytes(StandardCharsets.UTF_8));
+        return base + "/img/" + sign(path) + path;
+    }
+
+    public Rendition render(GalleryImage image) {
+        if (image.width() == null || image.height() == null) {
+            // Unknown size: any width we claimed could be wrong, so offer the original only.
+            return new Rendition(url(image.url(), null), null, null, null);
+        }
+        int display = Math.min(image.width(), DISPLAY_WIDTH);
+        int displayHeight = heightFor(image, display);
+        String srcset = widthsFor(image.width()).stream()
+                .map(w -> url(image.url(), w) + " " + w + "w")
+                .collect(Collectors.joining(", "));
+        return new Rendition(url(image.url(), display), display, displayHeight, srcset);
+    }
+
+    /** The candidate widths below the intrinsic width, plus the intrinsic width when it falls short of the next candidate. */
+    public static List<Integer> widthsFor(int intrinsicWidth) {
+        List<Integer> widths = new ArrayList<>();
+        for (int candidate : CANDIDATE_WIDTHS) {
+            if (candidate <= intrinsicWidth) {
+                widths.add(candidate);
+            } else {
+                if (widths.isEmpty() || widths.get(widths.size() - 1) < intrinsicWidth) {
+                    widths.add(intrinsicWidth);
+                }
+                break;
+            }
+        }
+        return widths;
+    }
+
+    static int heightFor(GalleryImage image, int width) {
+        return (int) Math.round((double) width * image.height() / image.width());
+    }
+
+    String sign(String path) {
+        if (key == null) {
+            return "unsafe";
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return B64.encodeToString(mac.doFinal(path.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

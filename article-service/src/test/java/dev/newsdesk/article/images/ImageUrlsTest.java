@@ -1,0 +1,61 @@
+package dev.newsdesk.article.images;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newsdesk.article.content.GalleryImage;
+
+class ImageUrlsTest {
+
+    private static final String KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+    private static final String SOURCE = "https://dfscdn.dfcfw.com/download/D1_w700h996.jpg";
+
+    @Test
+    void signsTheFixedTestVector() {
+        // Computed independently (Python hmac): HMAC-SHA256(key, "/w:360/f:auto/" + base64url(source)).
+        assertEquals("http://img.test/img/oLC7VBzDQc-c39tx3CiKnSVKuI1L_JMingtWNmz0CQY/w:360/f:auto/"
+                + "aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QxX3c3MDBoOTk2LmpwZw",
+                new ImageUrls("http://img.test/", KEY).url(SOURCE, 360));
+    }
+
+    @Test
+    void noKeyGivesUnsafeUrls() {
+        assertEquals("http://img.test/img/unsafe/w:360/f:auto/aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QxX3c3MDBoOTk2LmpwZw",
+                new ImageUrls("http://img.test", null).url(SOURCE, 360));
+    }
+
+    @Test
+    void srcsetNeverClaimsMoreThanTheSourceHas() {
+        assertEquals(List.of(360, 700), ImageUrls.widthsFor(700));
+        assertEquals(List.of(360, 720), ImageUrls.widthsFor(720));
+        assertEquals(List.of(360, 720, 1080, 1440), ImageUrls.widthsFor(4000));
+        assertEquals(List.of(200), ImageUrls.widthsFor(200));
+        assertEquals(List.of(360, 720, 1000), ImageUrls.widthsFor(1000));
+    }
+
+    @Test
+    void rendersAtDisplayWidthKeepingAspect() {
+        ImageUrls urls = new ImageUrls("http://img.test", KEY);
+        ImageUrls.Rendition r = urls.render(new GalleryImage(SOURCE, 700, 996));
+        assertEquals(700, r.width());
+        assertEquals(996, r.height());
+        assertEquals(urls.url(SOURCE, 700), r.src());
+        assertEquals(urls.url(SOURCE, 360) + " 360w, " + urls.url(SOURCE, 700) + " 700w", r.srcset());
+
+        ImageUrls.Rendition wide = urls.render(new GalleryImage(SOURCE, 2000, 1000));
+        assertEquals(720, wide.width());
+        assertEquals(360, wide.height());
+    }
+
+    @Test
+    void unknownSizeOffersTheOriginalOnly() {
+        ImageUrls.Rendition r = new ImageUrls("http://img.test", KEY).render(new GalleryImage(SOURCE, null, null));
+        assertNull(r.width());
+        assertNull(r.srcset());
+        assertEquals(new ImageUrls("http://img.test", KEY).url(SOURCE, null), r.src());
+    }
+}
