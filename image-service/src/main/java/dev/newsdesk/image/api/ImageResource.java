@@ -1,28 +1,72 @@
 package dev.newsdesk.image.api;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import dev.newsdesk.image.error.ProblemException;
+import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.ImageService;
+import dev.newsdesk.image.cache.Encoded;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
-/** {@code GET /img/{signature}/{options}/{source}}: the skeleton decodes the source and refuses; issue 4 resizes. */
+/**
+ * {@code GET /img/{signature}/{options}/{source}}. Runs on the event loop: the signature is
+ * checked against the raw path as received, and a memory-cache hit is answered at once; a miss
+ * continues on the service's bounded pools.
+ */
 @Path("/img")
 public class ImageResource {
 
+    static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+    private final ImageService images;
+
+    ImageResource(ImageService images) {
+        this.images = images;
+    }
+
     @GET
     @Path("/{signature}/{rest: .+}")
-    public Response image(@PathParam("signature") String signature, @PathParam("rest") String rest) {
-        String source = rest.substring(rest.lastIndexOf('/') + 1);
-        try {
-            new String(Base64.getUrlDecoder().decode(source), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("source", "not base64url");
+    public Uni<Response> image(@PathParam("signature") String signature, HttpServerRequest request,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String raw = request.path();
+        String afterPrefix = raw.substring(raw.indexOf("/img/") + "/img/".length());
+        int slash = afterPrefix.indexOf('/');
+        ImageService.ImageRequest image = images.verify(afterPrefix.substring(0, slash), afterPrefix.substring(slash), accept);
+        boolean varies = image.options().format() == Format.AUTO;
+        Encoded hit = images.fromMemory(image);
+        if (hit != null) {
+            return Uni.createFrom().item(respond(hit, ifNoneMatch, varies));
         }
-        throw new ProblemException(501, "not-implemented", "Not implemented", "Resizing is not built yet", null);
+        return Uni.createFrom().completionStage(images.load(image)).map(encoded -> respond(encoded, ifNoneMatch, varies));
+    }
+
+    private static Response respond(Encoded encoded, String ifNoneMatch, boolean varies) {
+        Response.ResponseBuilder response = matches(ifNoneMatch, encoded.etag())
+                ? Response.notModified()
+                : Response.ok(encoded.bytes(), encoded.contentType());
+        response.header(HttpHeaders.ETAG, encoded.etag()).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        if (varies) {
+            response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        }
+        return response.build();
+    }
+
+    /** RFC 9110 If-None-Match: a list of entity tags or {@code *}; weak comparison. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -20,4 +20,32 @@ public interface ImageConfig {
     /** {@code NEWSDESK_DATA_DIR}: the disk cache lives under it. */
     @WithDefault("./data")
     String dataDir();
+
+    /** {@code NEWSDESK_IMAGE_MAX_SOURCE_PIXELS}: sources declaring more pixels are refused before decoding. */
+    @WithDefault("50000000")
+    long imageMaxSourcePixels();
+
+    /** {@code NEWSDESK_IMAGE_MAX_SOURCE_BYTES}: origin bodies larger than this are refused (20 MiB). */
+    @WithDefault("20971520")
+    long imageMaxSourceBytes();
+
+    /** {@code NEWSDESK_IMAGE_MEMORY_CACHE_BYTES}: bound of the in-memory cache of encoded outputs (64 MiB). */
+    @WithDefault("67108864")
+    long imageMemoryCacheBytes();
+
+    /** {@code NEWSDESK_IMAGE_DISK_CACHE_BYTES}: bound of the disk cache under the data folder (1 GiB). */
+    @WithDefault("1073741824")
+    long imageDiskCacheBytes();
+
+    /** {@code NEWSDESK_IMAGE_WORKERS}: decode/resize threads; 0 means one per core. */
+    @WithDefault("0")
+    int imageWorkers();
+
+    /** {@code NEWSDESK_IMAGE_QUEUE}: resizes that may wait for a worker before requests get 503; 0 means four per worker. */
+    @WithDefault("0")
+    int imageQueue();
+
+    /** {@code NEWSDESK_IMAGE_ORIGIN_TIMEOUT}: the whole origin fetch (connect, redirects, body) must end within it. */
+    @WithDefault("10s")
+    java.time.Duration imageOriginTimeout();
 }

@@ -12,6 +12,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private Integer retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -35,6 +36,43 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not found", detail, null);
+    }
+
+    /** 403: the request is well-formed but refused (bad signature, origin not allowed, private address). */
+    public static ProblemException refused(String slug, String detail) {
+        return new ProblemException(403, slug, "Forbidden", detail, null);
+    }
+
+    /** 422: the source was fetched but cannot be used (not an image, too large, too many pixels). */
+    public static ProblemException unusableSource(String slug, String detail) {
+        return new ProblemException(422, slug, "Unusable source image", detail, null);
+    }
+
+    /** 502: the origin could not be reached or answered with an error other than 404. */
+    public static ProblemException badGateway(String slug, String detail) {
+        return new ProblemException(502, slug, "Bad gateway", detail, null);
+    }
+
+    /** 504: the origin did not answer in time. */
+    public static ProblemException gatewayTimeout(String detail) {
+        return new ProblemException(504, "origin-timeout", "Gateway timeout", detail, null);
+    }
+
+    /** 503 with {@code Retry-After}: the bounded work queue is full; the client should come back. */
+    public static ProblemException busy(String detail, int retryAfterSeconds) {
+        ProblemException e = new ProblemException(503, "busy", "Service unavailable", detail, null);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    /** The problem type's last segment: a stable reason, also used as a metrics tag. */
+    public String slug() {
+        return slug;
+    }
+
+    /** Seconds for a {@code Retry-After} header, or null when the answer carries none. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -22,7 +22,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(uri.getPath()));
+        Response response = respond(e.toProblem(uri.getPath()));
+        if (e.retryAfterSeconds() != null) {
+            response.getHeaders().putSingle("Retry-After", e.retryAfterSeconds().toString());
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,88 @@
+package dev.newsdesk.image.pipeline;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+import dev.newsdesk.image.ImageOptions.Format;
+
+/**
+ * The encode step. JPEG: progressive, at the requested quality, with no metadata (the writer
+ * gets no source metadata, so EXIF, ICC and comments are all gone; orientation was applied).
+ * PNG: ImageIO's writer. WebP: {@link WebpLosslessEncoder}. Never sees {@code auto}: the
+ * caller resolves it first.
+ */
+public final class Encoder {
+
+    public byte[] encode(Pixels pixels, Format format, int quality) {
+        return switch (format) {
+            case JPEG -> jpeg(pixels, quality);
+            case PNG -> png(pixels);
+            case WEBP -> WebpLosslessEncoder.encode(pixels);
+            case AUTO -> throw new IllegalArgumentException("auto must be resolved before encoding");
+        };
+    }
+
+    private static byte[] jpeg(Pixels pixels, int quality) {
+        Pixels opaque = pixels.alpha() ? flatten(pixels) : pixels;
+        ImageWriter writer = writer("jpeg");
+        try {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality / 100f);
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            return write(writer, new IIOImage(opaque.toBufferedImage(), null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static byte[] png(Pixels pixels) {
+        ImageWriter writer = writer("png");
+        try {
+            return write(writer, new IIOImage(pixels.toBufferedImage(), null, null), writer.getDefaultWriteParam());
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** JPEG has no alpha: composite onto white, what a page behind the image most likely is. */
+    private static Pixels flatten(Pixels pixels) {
+        int[] out = new int[pixels.argb().length];
+        for (int i = 0; i < out.length; i++) {
+            int p = pixels.argb()[i];
+            int a = p >>> 24;
+            int r = (((p >> 16) & 0xff) * a + 255 * (255 - a)) / 255;
+            int g = (((p >> 8) & 0xff) * a + 255 * (255 - a)) / 255;
+            int b = ((p & 0xff) * a + 255 * (255 - a)) / 255;
+            out[i] = 0xff000000 | r << 16 | g << 8 | b;
+        }
+        return new Pixels(pixels.width(), pixels.height(), out, false);
+    }
+
+    private static ImageWriter writer(String format) {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("No ImageIO writer for " + format);
+        }
+        return writers.next();
+    }
+
+    private static byte[] write(ImageWriter writer, IIOImage image, ImageWriteParam param) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, image, param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

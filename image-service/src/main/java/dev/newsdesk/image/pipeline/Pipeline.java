@@ -1,0 +1,58 @@
+package dev.newsdesk.image.pipeline;
+
+import dev.newsdesk.image.ImageOptions;
+import dev.newsdesk.image.ImageOptions.Format;
+
+/**
+ * The processing steps in order, each a function of the image and the options:
+ * load (header check, decode, sRGB) → orient (EXIF) → crop/scale → encode.
+ * Plain Java, no Quarkus: what a test or a benchmark calls directly.
+ */
+public final class Pipeline {
+
+    /** An encoded output and its real format. */
+    public record Rendered(byte[] bytes, Format format, int width, int height) {
+    }
+
+    private final Decoder decoder;
+    private final Resizer resizer;
+    private final Encoder encoder = new Encoder();
+
+    public Pipeline(long maxSourcePixels, Resizer.Kernel kernel) {
+        this.decoder = new Decoder(maxSourcePixels);
+        this.resizer = new Resizer(kernel);
+    }
+
+    /**
+     * Renders {@code source} for {@code options}; {@code acceptsWebp} decides {@code f:auto}
+     * (WebP when accepted, else JPEG, or PNG for a source with transparency).
+     */
+    public Rendered render(byte[] source, ImageOptions options, boolean acceptsWebp) {
+        int orientation = Orientation.read(source);
+        Pixels pixels = decoder.decode(source, header -> shrinkOnLoad(header, orientation, options));
+        pixels = Orientation.apply(pixels, orientation);
+        Geometry geometry = Geometry.of(pixels.width(), pixels.height(), options);
+        pixels = resizer.resize(pixels, geometry);
+        Format format = resolve(options.format(), acceptsWebp, pixels.alpha());
+        return new Rendered(encoder.encode(pixels, format, options.quality()), format, pixels.width(), pixels.height());
+    }
+
+    public static Format resolve(Format requested, boolean acceptsWebp, boolean alpha) {
+        if (requested != Format.AUTO) {
+            return requested;
+        }
+        return acceptsWebp ? Format.WEBP : alpha ? Format.PNG : Format.JPEG;
+    }
+
+    /**
+     * Lets the reader skip rows and columns when the output is at least four times smaller than
+     * the source, keeping twice the output's resolution for the filter: decoding memory falls by
+     * the square of the factor, quality stays that of the filter.
+     */
+    private static int shrinkOnLoad(Decoder.Header header, int orientation, ImageOptions options) {
+        boolean swap = Orientation.swapsAxes(orientation);
+        int w = swap ? header.height() : header.width(), h = swap ? header.width() : header.height();
+        Geometry g = Geometry.of(w, h, options);
+        return Math.max(1, (int) Math.floor(g.shrink() / 2));
+    }
+}
