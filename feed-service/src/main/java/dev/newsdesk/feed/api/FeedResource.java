@@ -92,7 +92,7 @@ public class FeedResource {
         }
         Response.ResponseBuilder response = rendition.notModified(ifNoneMatch, ifModifiedSince)
                 ? Response.notModified()
-                : Response.ok(rendition.bytes()).type(format.mediaType());
+                : Response.ok(rendition.body()).type(format.mediaType());
         response.header(HttpHeaders.ETAG, rendition.etag())
                 .header(HttpHeaders.LAST_MODIFIED, rendition.lastModifiedHeader())
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
