@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public class RunningSystem implements BeforeAllCallback {
 
     private static NewsdeskSystem system;
+    private static GalleryOrigin galleryOrigin;
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
@@ -25,8 +26,13 @@ public class RunningSystem implements BeforeAllCallback {
         Path root = Path.of(System.getProperty("newsdesk.root", "..")).toAbsolutePath().normalize();
         Path work = Files.createDirectories(root.resolve("e2e/target/e2e-run"));
         Path data = Files.createTempDirectory(work, "data-");
+        // The gallery CDN's stand-in, started first: the image-service is told to allow it.
+        galleryOrigin = new GalleryOrigin();
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .put("gallery-origin", (ExtensionContext.Store.CloseableResource) galleryOrigin::close);
         system = NewsdeskSystem.start(root, data, work.resolve("logs"),
-                NewsdeskSystem.freePort(), NewsdeskSystem.freePort(), NewsdeskSystem.freePort(), Map.of());
+                NewsdeskSystem.freePort(), NewsdeskSystem.freePort(), NewsdeskSystem.freePort(),
+                Map.of("NEWSDESK_IMAGE_ALLOWED_SOURCES", galleryOrigin.base()));
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .put("newsdesk-system", (ExtensionContext.Store.CloseableResource) system::close);
         system.awaitReady(Duration.ofSeconds(90));
@@ -34,5 +40,10 @@ public class RunningSystem implements BeforeAllCallback {
 
     public static NewsdeskSystem system() {
         return system;
+    }
+
+    /** The local gallery origin the image-service may fetch from (JPEGs sized as their names say). */
+    public static GalleryOrigin galleryOrigin() {
+        return galleryOrigin;
     }
 }

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Image-service benchmark, loopback only, bounded in time (about two minutes):
+#  1. CPU seconds per resize — N gallery-like JPEGs (700 wide, 1000-1800 tall) to 580 wide at
+#     q80 through the service (uncached: the process's CPU time from /proc/PID/stat over the N
+#     requests, so HTTP, the origin fetch, caching and the JVM's own threads all count), and
+#     with libvips's vipsthumbnail on the same files (user+sys of one run over all N, also
+#     progressive, quality 80, metadata stripped).
+#  2. Cached hits — wrk, 64 connections, against the service (memory-cache hit) and against
+#     nginx serving the very same bytes from disk.
+# Usage: bench/image/run.sh [N=40] [SECONDS=10]   (from anywhere; builds the jar if missing)
+set -euo pipefail
+N=${1:-40}
+DURATION=${2:-10}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+JAR="$ROOT/image-service/target/quarkus-app/quarkus-run.jar"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk || ! need nginx || ! need vipsthumbnail; then
+  echo "installing wrk, nginx-light, libvips-tools (apt-get)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light libvips-tools >/dev/null
+fi
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -pl image-service package -DskipTests)
+
+WORK=$(mktemp -d /tmp/newsdesk-image-bench.XXXXXX)
+chmod 755 "$WORK"   # nginx workers run unprivileged
+SERVICE_PID=""; NGINX_PID=""
+cleanup() {
+  [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'echo "failed at line $LINENO; service log tail:"; tail -5 "$WORK/service.log" 2>/dev/null' ERR
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+b64url() { python3 -c 'import base64,sys; print(base64.urlsafe_b64encode(sys.argv[1].encode()).decode().rstrip("="))' "$1"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICK=$(getconf CLK_TCK)
+
+echo "== making $N gallery JPEGs"
+java "$HERE/MakeGallery.java" "$WORK/files" "$N"
+mapfile -t FILES < <(cd "$WORK/files" && ls *.jpg)
+
+ORIGIN_PORT=$(free_port); SERVICE_PORT=$(free_port)
+mkdir -p "$WORK/nginx/logs"
+cat > "$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 100000;
+  types { image/jpeg jpg; }
+  server { listen 127.0.0.1:$ORIGIN_PORT; root $WORK/files; }
+}
+CONF
+nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" & NGINX_PID=$!
+
+NEWSDESK_IMAGE_ALLOWED_SOURCES="http://127.0.0.1:$ORIGIN_PORT/" NEWSDESK_DATA_DIR="$WORK/data" \
+QUARKUS_HTTP_PORT=$SERVICE_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+  java -Xmx512m -jar "$JAR" > "$WORK/service.log" 2>&1 & SERVICE_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$SERVICE_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5
+done
+url() { echo "http://127.0.0.1:$SERVICE_PORT/img/unsafe/$1/$(b64url "http://127.0.0.1:$ORIGIN_PORT/$2")"; }
+
+echo "== warming the JIT (3 rounds of other widths, not measured)"
+for w in 570 575 585; do for f in "${FILES[@]}"; do curl -fs -o /dev/null "$(url "w:$w/q:80/f:jpeg" "$f")"; done; done
+
+echo "== image-service: $N uncached resizes to 580 wide, q80 (sequential)"
+before=$(cpu_ticks "$SERVICE_PID"); start=$(date +%s.%N)
+for f in "${FILES[@]}"; do curl -fs -o "$WORK/out-service-$f" "$(url "w:580/q:80/f:jpeg" "$f")"; done
+after=$(cpu_ticks "$SERVICE_PID"); end=$(date +%s.%N)
+SERVICE_CPU=$(python3 -c "print(f'{($after-$before)/$TICK/$N:.4f}')")
+SERVICE_WALL=$(python3 -c "print(f'{($end-$start)/$N:.4f}')")
+python3 - "$WORK" <<'PY'
+import glob, struct, sys
+for p in sorted(glob.glob(sys.argv[1] + "/out-service-*"))[:1]:
+    b = open(p, "rb").read(); i = 2
+    while i < len(b):
+        m = b[i+1]; l = b[i+2] << 8 | b[i+3]
+        if m in (0xc0, 0xc2):
+            print(f"   sample output {p.split('/')[-1]}: {struct.unpack('>H', b[i+7:i+9])[0]}x{struct.unpack('>H', b[i+5:i+7])[0]}, SOF{m-0xc0}")
+            break
+        i += 2 + l
+PY
+
+echo "== vipsthumbnail: the same $N files, 580 wide, Q=80, progressive, stripped"
+mkdir -p "$WORK/out-vips"
+VIPS_TIMES=$( { /usr/bin/env time -f "%U %S %e" vipsthumbnail --size 580x -o "$WORK/out-vips/%s.jpg[Q=80,strip,interlace]" "${FILES[@]/#/$WORK/files/}" ; } 2>&1 | tail -1)
+VIPS_CPU=$(echo "$VIPS_TIMES" | awk -v n="$N" '{printf "%.4f", ($1+$2)/n}')
+VIPS_WALL=$(echo "$VIPS_TIMES" | awk -v n="$N" '{printf "%.4f", $3/n}')
+
+echo "== cached hits: wrk -t2 -c64 -d${DURATION}s"
+HIT=$(url "w:580/q:80/f:jpeg" "${FILES[0]}")
+curl -fs -o "$WORK/files/cached.jpg" "$HIT"
+SERVICE_RPS=$(wrk -t2 -c64 -d"${DURATION}s" "$HIT" | awk '/Requests\/sec/ {print $2}')
+NGINX_RPS=$(wrk -t2 -c64 -d"${DURATION}s" "http://127.0.0.1:$ORIGIN_PORT/cached.jpg" | awk '/Requests\/sec/ {print $2}')
+
+echo
+echo "== results ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $N files, $(stat -c %s "$WORK/files/cached.jpg") B per cached reply)"
+printf "%-40s %10s %10s\n" "" "CPU s/img" "wall s/img"
+printf "%-40s %10s %10s\n" "image-service (process CPU delta)" "$SERVICE_CPU" "$SERVICE_WALL"
+printf "%-40s %10s %10s\n" "vipsthumbnail (user+sys, one run)" "$VIPS_CPU" "$VIPS_WALL"
+python3 -c "print(f'CPU ratio service/vips: {$SERVICE_CPU/$VIPS_CPU:.2f} (target <= 1.0)')"
+printf "%-40s %10s\n" "cached hits, image-service req/s" "$SERVICE_RPS"
+printf "%-40s %10s\n" "same bytes, nginx from disk req/s" "$NGINX_RPS"
+python3 -c "print(f'req/s ratio service/nginx: {$SERVICE_RPS/$NGINX_RPS:.2f} (target >= 0.5)')"

@@ -1,0 +1,99 @@
+package dev.newsdesk.e2e;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for the gallery CDN on 127.0.0.1 and a random port: {@code /download/NAME_wWhH.jpg}
+ * answers a real JPEG of exactly W x H pixels, made on first request, the way the CDN's file
+ * names promise. The image-service is allowed to fetch from it by the contract's literal-IP
+ * exception ({@code NEWSDESK_IMAGE_ALLOWED_SOURCES=http://127.0.0.1:PORT/}).
+ */
+public final class GalleryOrigin implements AutoCloseable {
+
+    private static final Pattern SIZED = Pattern.compile("/download/[A-Za-z0-9]+_w(\\d{1,4})h(\\d{1,4})\\.jpg");
+
+    private final HttpServer server;
+    private final Map<String, byte[]> made = new ConcurrentHashMap<>();
+
+    public GalleryOrigin() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "gallery-origin");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The allowed prefix for the image-service: {@code http://127.0.0.1:PORT/}. */
+    public String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    public String url(String name) {
+        return base() + "download/" + name;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Matcher sized = SIZED.matcher(exchange.getRequestURI().getPath());
+            if (!sized.matches()) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = made.computeIfAbsent(exchange.getRequestURI().getPath(),
+                    path -> jpeg(Integer.parseInt(sized.group(1)), Integer.parseInt(sized.group(2))));
+            exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    static byte[] jpeg(int w, int h) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(20, 80, 160), w, h, new Color(230, 210, 120)));
+        g.fillRect(0, 0, w, h);
+        g.setColor(new Color(180, 40, 40));
+        g.fillRect(w / 5, h / 5, w / 3, h / 4);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpeg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.newsdesk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * An imported post's gallery, end to end: article-service signs the image URLs with the shared
+ * key, the image-service verifies them, fetches from the local gallery origin and resizes.
+ * Every URL the article emits — each image block's src and srcset, each {@code <img>} of the
+ * body — must answer an image exactly as wide as it claims.
+ */
+@ExtendWith(RunningSystem.class)
+class ImageFlowTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>");
+    private static final Pattern ATTR = Pattern.compile("\\b(src|srcset|width)=\"([^\"]*)\"");
+
+    @Test
+    void everyImageUrlOfAnImportedPostAnswersAnImageOfTheClaimedWidth() throws Exception {
+        GalleryOrigin cdn = RunningSystem.galleryOrigin();
+        String post = """
+                ---
+                layout: post
+                title: "图库端到端测试：三张图片"
+                date: 2024-03-05 09:30:00 +0800
+                categories: e2e
+                tags: 图片
+                ---
+                <p>第一段，介绍图库。</p>
+                <p align="center">名单如下：</p><center><img src="%s" width="580" style="border:1px solid" /></center><center><img src="%s" width="580" /></center><center><img src="%s" /></center>
+                （文章来源：测试来源）
+
+                <http://example.com/news/e2e-images>
+                """.formatted(cdn.url("D25711400404053531447_w700h996.jpg"), cdn.url("D25610396139466871928_w700h1808.jpg"),
+                cdn.url("D25000000000000000001_w300h200.jpg"));
+        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(RunningSystem.system().article().url("/api/import"))
+                .header("Content-Type", "text/markdown").header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(post, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(imported.statusCode() == 201 || imported.statusCode() == 200, imported.body());
+        String location = imported.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> read = get(URI.create(RunningSystem.system().article().baseUrl()).resolve(location), "application/json");
+        assertEquals(200, read.statusCode(), read.body());
+        JsonNode article = JSON.readTree(read.body());
+
+        Map<String, Integer> claims = new LinkedHashMap<>(); // URL → the width it claims
+        for (JsonNode block : article.get("blocks")) {
+            if (block.get("type").asText().equals("image")) {
+                claims.put(block.get("src").asText(), block.get("width").asInt());
+                srcset(block.get("srcset").asText(), claims);
+            }
+        }
+        Matcher img = IMG.matcher(article.get("bodyHtml").asText());
+        int imgs = 0;
+        while (img.find()) {
+            imgs++;
+            Map<String, String> attrs = new LinkedHashMap<>();
+            Matcher attr = ATTR.matcher(img.group());
+            while (attr.find()) {
+                attrs.put(attr.group(1), attr.group(2).replace("&amp;", "&"));
+            }
+            claims.put(attrs.get("src"), Integer.parseInt(attrs.get("width")));
+            srcset(attrs.get("srcset"), claims);
+        }
+        assertEquals(3, imgs, article.get("bodyHtml").asText());
+        assertTrue(claims.size() >= 3 + 2, claims.toString());
+
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Integer> claim : claims.entrySet()) {
+            assertTrue(claim.getKey().startsWith(RunningSystem.system().image().baseUrl() + "/img/"), claim.getKey());
+            assertFalse(claim.getKey().contains("/unsafe/"), "signed with the shared key: " + claim.getKey());
+            for (String accept : new String[] {"image/avif,image/webp,*/*", "image/jpeg"}) {
+                HttpResponse<byte[]> image = HTTP.send(HttpRequest.newBuilder(URI.create(claim.getKey())).header("Accept", accept)
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                String type = image.headers().firstValue("Content-Type").orElse("");
+                BufferedImage decoded = image.statusCode() == 200 ? ImageIO.read(new ByteArrayInputStream(image.body())) : null;
+                if (decoded == null || decoded.getWidth() != claim.getValue()
+                        || !type.equals(accept.contains("webp") ? "image/webp" : "image/jpeg")) {
+                    wrong.add(claim.getKey() + " (" + accept + "): " + image.statusCode() + " " + type + " "
+                            + (decoded == null ? new String(image.body(), StandardCharsets.UTF_8) : decoded.getWidth() + " px, claimed " + claim.getValue()));
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void aTamperedUrlIsRefusedWithAProblemDocument() throws Exception {
+        String source = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(RunningSystem.galleryOrigin().url("X1_w700h996.jpg").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> unsigned = get(RunningSystem.system().image().url("/img/unsafe/w:360/f:auto/" + source), "image/*");
+        assertEquals(403, unsigned.statusCode(), "unsafe is refused once a key is set");
+        assertEquals("application/problem+json", unsigned.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    private static void srcset(String srcset, Map<String, Integer> claims) {
+        if (srcset == null || srcset.isBlank()) {
+            return;
+        }
+        for (String candidate : srcset.split(",\\s*")) {
+            String[] parts = candidate.strip().split("\\s+");
+            claims.put(parts[0], Integer.parseInt(parts[1].replace("w", "")));
+        }
+    }
+
+    private static HttpResponse<String> get(URI uri, String accept) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Accept", accept).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
