@@ -43,7 +43,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
  * list; both show within one poll interval.
  *
  * <p>A failed poll keeps every feed already built (served as stale). Until the first feed exists
- * the poller retries every second and resets the breakers first: there is no stale feed to fall
+ * the poller retries four times a second and resets the breakers first: there is no stale feed to fall
  * back on, so coming up quickly after article-service matters more than sparing it a call a second.
  */
 @ApplicationScoped
@@ -51,6 +51,7 @@ public class ChangePoller {
 
     private static final Logger LOG = Logger.getLogger(ChangePoller.class);
     private static final int MAX_LIMIT = 100;
+    private static final Duration FIRST_FEED_RETRY = Duration.ofMillis(250);
 
     private final ArticleSource source;
     private final FeedStore store;
@@ -78,14 +79,20 @@ public class ChangePoller {
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        Instant now = Instant.now();
-        if (!store.hasFeeds()) {
-            breakers.resetAll();
-        } else if (lastAttempt != null && Duration.between(lastAttempt, now).compareTo(interval) < 0) {
+    void tick() throws InterruptedException {
+        if (store.hasFeeds()) {
+            if (lastAttempt == null || Duration.between(lastAttempt, Instant.now()).compareTo(interval) >= 0) {
+                poll();
+            }
             return;
         }
-        poll();
+        // Nothing to serve yet: try four times a second, so feeds exist moments after article-service does.
+        for (int attempt = 0; attempt < 4 && !store.hasFeeds(); attempt++) {
+            breakers.resetAll();
+            if (!poll()) {
+                Thread.sleep(FIRST_FEED_RETRY.toMillis());
+            }
+        }
     }
 
     /**
