@@ -1,5 +1,6 @@
 package dev.newsdesk.feed.cache;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -33,9 +34,12 @@ public record Rendition(FeedFormat format, Buffer body, String etag, Instant las
 
     public static Rendition of(FeedFormat format, byte[] bytes, Instant lastModified) {
         Instant seconds = lastModified.truncatedTo(ChronoUnit.SECONDS);
-        ByteBuf direct = Unpooled.directBuffer(bytes.length, bytes.length).writeBytes(bytes);
-        return new Rendition(format, Buffer.buffer(Unpooled.unreleasableBuffer(direct)), strongEtag(bytes), seconds,
-                HTTP_DATE.format(seconds));
+        // A JDK direct buffer, not Netty's Unpooled.directBuffer: Netty's may be allocated without a
+        // cleaner and then only freed by release(), which a document replaced by a rebuild never gets;
+        // the JDK's is freed by the garbage collector once the last response holding it is written.
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        ByteBuf body = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct));
+        return new Rendition(format, Buffer.buffer(body), strongEtag(bytes), seconds, HTTP_DATE.format(seconds));
     }
 
     /** A copy of the document's bytes (for tests and tools; responses write {@link #body()}). */

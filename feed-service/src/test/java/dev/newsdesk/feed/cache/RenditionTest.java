@@ -25,6 +25,14 @@ class RenditionTest {
     }
 
     @Test
+    void theBodyCanBeWrittenAgainAndAgain() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals("<rss/>", rendition.body().toString(StandardCharsets.UTF_8));
+            assertEquals(6, rendition.body().getByteBuf().readableBytes());
+        }
+    }
+
+    @Test
     void lastModifiedIsAnImfFixdateInWholeSeconds() {
         assertEquals("Tue, 05 Mar 2024 01:30:00 GMT", rendition.lastModifiedHeader());
     }
