@@ -34,7 +34,13 @@ class SystemHealthTest {
 
     @Test
     void feedServiceReachesArticleService() throws Exception {
+        // Until its first poll of article-service, feed-service answers 503 with Retry-After (the
+        // contract's "none held yet"); readiness does not wait for article-service, so allow a moment.
         HttpResponse<String> feed = get(RunningSystem.system().feed().url("/feeds/feed.json"));
+        for (int i = 0; i < 50 && feed.statusCode() == 503; i++) {
+            Thread.sleep(200);
+            feed = get(RunningSystem.system().feed().url("/feeds/feed.json"));
+        }
         assertEquals(200, feed.statusCode(), feed.body());
         JsonNode body = JSON.readTree(feed.body());
         assertEquals("https://jsonfeed.org/version/1.1", body.get("version").asText());
