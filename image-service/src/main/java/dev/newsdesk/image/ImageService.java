@@ -66,6 +66,7 @@ public class ImageService {
     private final ThreadPoolExecutor renderPool;
     private final MeterRegistry metrics;
     private final Timer resizeTimer;
+    private final io.micrometer.core.instrument.Counter memoryHits;
 
     ImageService(ImageConfig config, MeterRegistry metrics) {
         this.signature = UrlSignature.fromSetting(config.imageSigningKey());
@@ -84,6 +85,7 @@ public class ImageService {
         this.renderPool = pool("image-render", workers, queue);
         this.fetchPool = pool("image-fetch", Math.max(8, 4 * cores), 64);
         this.metrics = metrics;
+        this.memoryHits = metrics.counter("newsdesk.image.cache", "tier", "memory", "result", "hit");
         this.resizeTimer = Timer.builder("newsdesk.image.resize").description("Decode, resize and encode time per source")
                 .publishPercentiles(0.5, 0.95).register(metrics);
     }
@@ -167,6 +169,29 @@ public class ImageService {
 
     private static boolean isHex(char c) {
         return Character.digit(c, 16) >= 0;
+    }
+
+    /**
+     * The hot path's question: a valid URL whose output is in memory? Never throws and counts only
+     * hits: a miss or a refusal is left to the full path, which counts it there.
+     */
+    public Encoded cachedHit(String givenSignature, String rawSignedPath, String accept) {
+        ImageRequest request;
+        try {
+            if (!signature.accepts(givenSignature, rawSignedPath)) {
+                return null;
+            }
+            int last = rawSignedPath.lastIndexOf('/');
+            String url = new String(Base64.getUrlDecoder().decode(rawSignedPath.substring(last + 1)), StandardCharsets.UTF_8);
+            request = new ImageRequest(url, ImageOptions.parse(rawSignedPath.substring(0, last)), acceptsWebp(accept));
+        } catch (ProblemException | IllegalArgumentException e) {
+            return null;
+        }
+        Encoded hit = cache.inMemory(key(request));
+        if (hit != null) {
+            memoryHits.increment();
+        }
+        return hit;
     }
 
     /** An encoded output from memory right now, or null: no I/O, safe on the event loop. */

@@ -33,16 +33,28 @@ public class ImageResource {
     @Path("/{signature}/{rest: .+}")
     public Uni<Response> image(@PathParam("signature") String signature, HttpServerRequest request,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String raw = request.path();
-        String afterPrefix = raw.substring(raw.indexOf("/img/") + "/img/".length());
-        int slash = afterPrefix.indexOf('/');
-        ImageService.ImageRequest image = images.verify(afterPrefix.substring(0, slash), afterPrefix.substring(slash), accept);
+        SignedPath signed = SignedPath.of(request.path());
+        ImageService.ImageRequest image = images.verify(signed.signature(), signed.rest(), accept);
         boolean varies = image.options().format() == Format.AUTO;
         Encoded hit = images.fromMemory(image);
         if (hit != null) {
             return Uni.createFrom().item(respond(hit, ifNoneMatch, varies));
         }
         return Uni.createFrom().completionStage(images.load(image)).map(encoded -> respond(encoded, ifNoneMatch, varies));
+    }
+
+    /** The raw request path split after {@code /img/}: the signature and the signed rest, from its {@code /}. */
+    record SignedPath(String signature, String rest) {
+
+        static SignedPath of(String rawPath) {
+            int start = rawPath.indexOf("/img/");
+            if (start < 0) {
+                return null;
+            }
+            String after = rawPath.substring(start + "/img/".length());
+            int slash = after.indexOf('/');
+            return slash <= 0 ? null : new SignedPath(after.substring(0, slash), after.substring(slash));
+        }
     }
 
     private static Response respond(Encoded encoded, String ifNoneMatch, boolean varies) {

@@ -116,6 +116,9 @@ public final class Decoder {
         }
         int w = image.getWidth(), h = image.getHeight();
         int type = image.getType();
+        if (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_BYTE_GRAY) {
+            return packBytes(image, w, h, type == BufferedImage.TYPE_BYTE_GRAY);
+        }
         if (type != BufferedImage.TYPE_INT_RGB && type != BufferedImage.TYPE_INT_ARGB) {
             BufferedImage packed = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
             Graphics2D g = packed.createGraphics();
@@ -132,6 +135,27 @@ public final class Decoder {
             alpha = false;
         }
         return new Pixels(w, h, argb, alpha);
+    }
+
+    /** The usual JPEG layouts, packed directly: no Java2D blit, one pass over the bytes. */
+    private static Pixels packBytes(BufferedImage image, int w, int h, boolean grey) {
+        java.awt.image.Raster raster = image.getRaster();
+        byte[] data = ((java.awt.image.DataBufferByte) raster.getDataBuffer()).getData();
+        int[] argb = new int[w * h];
+        int stride = ((java.awt.image.ComponentSampleModel) raster.getSampleModel()).getScanlineStride();
+        for (int y = 0, i = 0; y < h; y++) {
+            int j = y * stride;
+            for (int x = 0; x < w; x++, i++) {
+                if (grey) {
+                    int v = data[j++] & 0xff;
+                    argb[i] = 0xff000000 | v << 16 | v << 8 | v;
+                } else {
+                    argb[i] = 0xff000000 | (data[j + 2] & 0xff) << 16 | (data[j + 1] & 0xff) << 8 | (data[j] & 0xff);
+                    j += 3;
+                }
+            }
+        }
+        return new Pixels(w, h, argb, false);
     }
 
     private static boolean isOpaque(int[] argb) {
