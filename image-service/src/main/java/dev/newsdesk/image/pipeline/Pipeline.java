@@ -17,10 +17,16 @@ public final class Pipeline {
     private final Decoder decoder;
     private final Resizer resizer;
     private final Encoder encoder = new Encoder();
+    private final MemoryBudget memory;
 
     public Pipeline(long maxSourcePixels, Resizer.Kernel kernel) {
+        this(maxSourcePixels, kernel, MemoryBudget.halfOfHeap());
+    }
+
+    public Pipeline(long maxSourcePixels, Resizer.Kernel kernel, MemoryBudget memory) {
         this.decoder = new Decoder(maxSourcePixels);
         this.resizer = new Resizer(kernel);
+        this.memory = memory;
     }
 
     /**
@@ -29,12 +35,23 @@ public final class Pipeline {
      */
     public Rendered render(byte[] source, ImageOptions options, boolean acceptsWebp) {
         int orientation = Orientation.read(source);
-        Pixels pixels = decoder.decode(source, header -> shrinkOnLoad(header, orientation, options));
-        pixels = Orientation.apply(pixels, orientation);
-        Geometry geometry = Geometry.of(pixels.width(), pixels.height(), options);
-        pixels = resizer.resize(pixels, geometry);
-        Format format = resolve(options.format(), acceptsWebp, pixels.alpha());
-        return new Rendered(encoder.encode(pixels, format, options.quality()), format, pixels.width(), pixels.height());
+        MemoryBudget.Reservation[] reservation = new MemoryBudget.Reservation[1];
+        try {
+            Pixels pixels = decoder.decode(source, header -> {
+                int step = shrinkOnLoad(header, orientation, options);
+                reservation[0] = memory.reserve((long) (header.width() / step + 1) * (header.height() / step + 1));
+                return step;
+            });
+            pixels = Orientation.apply(pixels, orientation);
+            Geometry geometry = Geometry.of(pixels.width(), pixels.height(), options);
+            pixels = resizer.resize(pixels, geometry);
+            Format format = resolve(options.format(), acceptsWebp, pixels.alpha());
+            return new Rendered(encoder.encode(pixels, format, options.quality()), format, pixels.width(), pixels.height());
+        } finally {
+            if (reservation[0] != null) {
+                reservation[0].close();
+            }
+        }
     }
 
     public static Format resolve(Format requested, boolean acceptsWebp, boolean alpha) {

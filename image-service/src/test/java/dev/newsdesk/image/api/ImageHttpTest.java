@@ -105,6 +105,7 @@ class ImageHttpTest {
         assertTrue(metrics.contains("newsdesk_image_cache_total{result=\"hit\",tier=\"memory\""), metrics);
         assertTrue(metrics.contains("newsdesk_image_cache_total{result=\"miss\",tier=\"memory\""));
         assertTrue(metrics.contains("newsdesk_image_resize_seconds_count"), metrics.lines().filter(l -> l.contains("newsdesk")).toList().toString());
+        assertTrue(metrics.lines().noneMatch(l -> l.contains("uri=\"/img/unsafe")), "one HTTP series for all image URLs");
         given().get(path("q:0", "baseline_w700h996.jpg"));
         assertTrue(given().accept("text/plain").get("/q/metrics").asString().contains("newsdesk_image_refusals_total{reason=\"validation\""));
     }

@@ -1,0 +1,37 @@
+package dev.newsdesk.image.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newsdesk.image.ImageOptions;
+import dev.newsdesk.image.error.ProblemException;
+import dev.newsdesk.image.testing.TestImages;
+
+class MemoryBudgetTest {
+
+    @Test
+    void concurrentLargeDecodesBeyondTheBudgetAre503AndReservationsComeBack() {
+        MemoryBudget budget = new MemoryBudget(64L << 20); // room for about 4 MP
+        MemoryBudget.Reservation first = budget.reserve(3_000_000);
+        ProblemException busy = assertThrows(ProblemException.class, () -> budget.reserve(2_000_000));
+        assertEquals(503, busy.status());
+        assertEquals(2, busy.retryAfterSeconds());
+        first.close();
+        budget.reserve(2_000_000).close();
+        assertEquals(1024, budget.available());
+    }
+
+    @Test
+    void aSourceThatCouldNeverFitIsRefusedAndThePipelineReleasesWhatItReserved() {
+        MemoryBudget budget = new MemoryBudget(8L << 20); // about 0.5 MP
+        Pipeline pipeline = new Pipeline(50_000_000, Resizer.Kernel.LANCZOS3, budget);
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> pipeline.render(TestImages.gallery(700, 996).get("baseline_w700h996.jpg"), ImageOptions.parse("w:700"), false));
+        assertEquals(422, e.status());
+        // a small output lets the decoder subsample (shrink-on-load), which fits the same budget
+        pipeline.render(TestImages.gallery(700, 996).get("baseline_w700h996.jpg"), ImageOptions.parse("w:100"), false);
+        assertEquals(128, budget.available());
+    }
+}
