@@ -2,13 +2,14 @@
 # feed-service against nginx serving the same bytes from disk, on loopback only.
 #
 #   bench/feed/run.sh            # from the repository root or anywhere
-#   DURATION=10s CONNECTIONS=64 bench/feed/run.sh
+#   DURATION=10s CONNECTIONS=64 ROUNDS=3 bench/feed/run.sh
 #
 # 1. a fake article-service (fake_article_service.py, 60 generated articles) feeds the packaged
 #    feed-service, which builds its feeds as in production (poller, no reader ever calls upstream);
-# 2. the 50-item home RSS feed is saved to disk and served by nginx;
+# 2. the 50-item home RSS feed is saved to disk and served by nginx, identity and (gzip_static)
+#    the very gzip bytes feed-service serves;
 # 3. wrk, 64 connections: cached 200s and 304s (If-None-Match) from feed-service, then the same
-#    from nginx (its own ETag for its 304s);
+#    from nginx (its own ETag for its 304s); then 200s with Accept-Encoding: gzip from both;
 # 4. the cold 50-item build harness (ColdFeedBuild) on the test classpath.
 # Everything it starts, it stops. Figures go to stdout and to bench/feed/target/results.txt.
 set -euo pipefail
@@ -19,6 +20,7 @@ DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 RUNS="${RUNS:-201}"
+ROUNDS="${ROUNDS:-3}"
 FAKE_PORT="${FAKE_PORT:-18181}"
 FEED_PORT="${FEED_PORT:-18183}"
 NGINX_PORT="${NGINX_PORT:-18190}"
@@ -61,6 +63,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -sf -o "$WORK/www/rss.xml" "$FEED"
+curl -sf -H 'Accept-Encoding: gzip' -o "$WORK/www/rss.xml.gz" "$FEED"
 chmod -R a+rX "$WORK/www"
 ITEMS=$(grep -o '<item>' "$WORK/www/rss.xml" | wc -l)
 BYTES=$(stat -c %s "$WORK/www/rss.xml")
@@ -74,6 +77,7 @@ events { worker_connections 1024; }
 http {
   access_log off;
   sendfile on;
+  gzip_static on;
   types { application/rss+xml xml; }
   client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
   uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
@@ -89,6 +93,8 @@ NGINX_URL="http://127.0.0.1:$NGINX_PORT/rss.xml"
 for _ in $(seq 1 20); do curl -sf -o /dev/null "$NGINX_URL" && break; sleep 0.2; done
 NGINX_ETAG=$(curl -sI "$NGINX_URL" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
 cmp -s "$WORK/www/rss.xml" <(curl -s "$NGINX_URL") || { echo "nginx does not serve the same bytes" >&2; exit 1; }
+cmp -s "$WORK/www/rss.xml.gz" <(curl -s -H 'Accept-Encoding: gzip' "$NGINX_URL") || { echo "nginx does not serve the same gzip bytes" >&2; exit 1; }
+GZ_BYTES=$(stat -c %s "$WORK/www/rss.xml.gz")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $FEED_ETAG" "$FEED")" = 304 ] || { echo "no 304 from feed-service" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $NGINX_ETAG" "$NGINX_URL")" = 304 ] || { echo "no 304 from nginx" >&2; exit 1; }
 
@@ -99,19 +105,30 @@ rps() { # url [header] -> requests/s
   echo "$out" >>"$WORK/wrk.log"
   echo "$out" | awk '/Requests\/sec/ {print $2}'
 }
-# JIT warm-up of feed-service (not measured)
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$FEED" >/dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -H "If-None-Match: $FEED_ETAG" "$FEED" >/dev/null
+# JIT warm-up of feed-service (not measured): long enough for C2 on a busy 2-core machine
+WARMUP="${WARMUP:-15s}"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$FEED" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "If-None-Match: $FEED_ETAG" "$FEED" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Accept-Encoding: gzip" "$FEED" >/dev/null
 
-F200=$(rps "$FEED"); N200=$(rps "$NGINX_URL")
-F304=$(rps "$FEED" "If-None-Match: $FEED_ETAG"); N304=$(rps "$NGINX_URL" "If-None-Match: $NGINX_ETAG")
+median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+# The machine is shared: rounds alternate feed-service and nginx, and each figure is the median.
+for round in $(seq 1 "$ROUNDS"); do
+  rps "$FEED" >>"$WORK/f200"; rps "$NGINX_URL" >>"$WORK/n200"
+  rps "$FEED" "If-None-Match: $FEED_ETAG" >>"$WORK/f304"; rps "$NGINX_URL" "If-None-Match: $NGINX_ETAG" >>"$WORK/n304"
+  rps "$FEED" "Accept-Encoding: gzip" >>"$WORK/fgz"; rps "$NGINX_URL" "Accept-Encoding: gzip" >>"$WORK/ngz"
+done
+F200=$(median <"$WORK/f200"); N200=$(median <"$WORK/n200")
+F304=$(median <"$WORK/f304"); N304=$(median <"$WORK/n304")
+FGZ=$(median <"$WORK/fgz"); NGZ=$(median <"$WORK/ngz")
 COLD=$(java -cp "feed-service/target/classes:feed-service/target/test-classes:$(cat "$WORK/test.cp")" \
   dev.newsdesk.feed.bench.ColdFeedBuild "$RUNS")
 
 {
   echo "feed bench $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "document: home rss.xml, $ITEMS items, $BYTES bytes; wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+  echo "document: home rss.xml, $ITEMS items, $BYTES bytes ($GZ_BYTES gzip); wrk -t$THREADS -c$CONNECTIONS -d$DURATION, median of $ROUNDS alternating rounds"
   printf "200  feed-service %10s req/s   nginx %10s req/s   ratio %s\n" "$F200" "$N200" "$(awk "BEGIN{printf \"%.2f\", $F200/$N200}")"
   printf "304  feed-service %10s req/s   nginx %10s req/s   ratio %s\n" "$F304" "$N304" "$(awk "BEGIN{printf \"%.2f\", $F304/$N304}")"
+  printf "200 gzip feed-service %6s req/s   nginx %10s req/s   ratio %s\n" "$FGZ" "$NGZ" "$(awk "BEGIN{printf \"%.2f\", $FGZ/$NGZ}")"
   echo "$COLD"
 } | tee "$WORK/results.txt"

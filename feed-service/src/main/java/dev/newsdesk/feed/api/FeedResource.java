@@ -29,6 +29,9 @@ import dev.newsdesk.feed.render.FeedFormat;
  * service unreachable since the last good poll) carry {@code Warning: 110 - "Response is Stale"}
  * (RFC 7234 §5.5.1), {@code X-Feed-Stale: true} and {@code X-Feed-Age}: seconds since the feeds
  * last matched article-service.
+ *
+ * <p>Clients that accept gzip get the copy compressed when the feed was built (its own ETag,
+ * {@code Vary: Accept-Encoding}); the others the identity bytes.
  */
 @Path("/feeds")
 public class FeedResource {
@@ -48,8 +51,9 @@ public class FeedResource {
     @Path("/{file}")
     public Response home(@PathParam("file") String file, @QueryParam("page") String page,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return serve(FeedKey.HOME, file, page, ifNoneMatch, ifModifiedSince);
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return serve(FeedKey.HOME, file, page, new Validators(ifNoneMatch, ifModifiedSince, acceptEncoding));
     }
 
     @GET
@@ -57,8 +61,9 @@ public class FeedResource {
     @Path("/categories/{name}/{file}")
     public Response category(@PathParam("name") String name, @PathParam("file") String file, @QueryParam("page") String page,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return serve(FeedKey.category(name), file, page, ifNoneMatch, ifModifiedSince);
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return serve(FeedKey.category(name), file, page, new Validators(ifNoneMatch, ifModifiedSince, acceptEncoding));
     }
 
     @GET
@@ -66,11 +71,16 @@ public class FeedResource {
     @Path("/tags/{name}/{file}")
     public Response tag(@PathParam("name") String name, @PathParam("file") String file, @QueryParam("page") String page,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return serve(FeedKey.tag(name), file, page, ifNoneMatch, ifModifiedSince);
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return serve(FeedKey.tag(name), file, page, new Validators(ifNoneMatch, ifModifiedSince, acceptEncoding));
     }
 
-    private Response serve(FeedKey key, String file, String page, String ifNoneMatch, String ifModifiedSince) {
+    /** The request headers that choose between 200 and 304 and between the identity and gzip bodies. */
+    record Validators(String ifNoneMatch, String ifModifiedSince, String acceptEncoding) {
+    }
+
+    private Response serve(FeedKey key, String file, String page, Validators request) {
         FeedFormat format = FeedFormat.ofFile(file);
         if (format == null) {
             throw ProblemException.notFound("No feed format is called '" + file + "': rss.xml, atom.xml and feed.json are");
@@ -90,10 +100,18 @@ public class FeedResource {
         if (rendition == null) {
             throw ProblemException.notFound("This feed has no page " + page);
         }
-        Response.ResponseBuilder response = rendition.notModified(ifNoneMatch, ifModifiedSince)
-                ? Response.notModified()
-                : Response.ok(rendition.body()).type(format.mediaType());
-        response.header(HttpHeaders.ETAG, rendition.etag())
+        boolean gzip = Rendition.acceptsGzip(request.acceptEncoding());
+        Response.ResponseBuilder response;
+        if (rendition.notModified(request.ifNoneMatch(), request.ifModifiedSince(), gzip)) {
+            response = Response.notModified();
+        } else {
+            response = Response.ok(rendition.body(gzip)).type(format.mediaType());
+            if (gzip) {
+                response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+            }
+        }
+        response.header(HttpHeaders.ETAG, rendition.etag(gzip))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header(HttpHeaders.LAST_MODIFIED, rendition.lastModifiedHeader())
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         if (store.stale()) {

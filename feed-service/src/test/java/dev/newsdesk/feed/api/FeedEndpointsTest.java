@@ -133,6 +133,26 @@ class FeedEndpointsTest {
     }
 
     @Test
+    void gzipIsServedPrecompressedWithItsOwnEtagAndIdentityToOthers() throws Exception {
+        // rest-assured asks for gzip itself unless its decoders are off
+        var raw = io.restassured.config.RestAssuredConfig.config()
+                .decoderConfig(io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders());
+        Response identity = given().urlEncodingEnabled(false).config(raw).get("/feeds/rss.xml");
+        identity.then().statusCode(200).header("Content-Encoding", nullValue()).header("Vary", "Accept-Encoding");
+        Response gzip = given().urlEncodingEnabled(false).config(raw).header("Accept-Encoding", "gzip").get("/feeds/rss.xml");
+        gzip.then().statusCode(200).header("Content-Encoding", "gzip").header("Vary", "Accept-Encoding");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.asByteArray()))) {
+            assertTrue(java.util.Arrays.equals(identity.asByteArray(), in.readAllBytes()));
+        }
+        assertTrue(gzip.asByteArray().length * 2 < identity.asByteArray().length);
+        assertNotEquals(identity.header("ETag"), gzip.header("ETag"));
+        given().urlEncodingEnabled(false).config(raw).header("Accept-Encoding", "gzip").header("If-None-Match", gzip.header("ETag"))
+                .get("/feeds/rss.xml").then().statusCode(304);
+        given().urlEncodingEnabled(false).config(raw).header("If-None-Match", identity.header("ETag"))
+                .get("/feeds/rss.xml").then().statusCode(304);
+    }
+
+    @Test
     void readersNeverCauseACallToArticleService() {
         int before = articles.requests();
         for (int i = 0; i < 20; i++) {
