@@ -2,6 +2,7 @@ package dev.newsdesk.article;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,32 @@ public class ArticleCache {
             .maximumSize(10_000).expireAfterWrite(TTL).build();
     /** Slugs never change, so this mapping is never stale; a deleted id simply misses. */
     private final Cache<String, Long> idsBySlug = Caffeine.newBuilder().maximumSize(50_000).build();
+    /**
+     * Listing pages as JSON bytes, for a short time: feed pollers and home pages ask the same
+     * question many times a second. Keys carry a generation that every write on this instance
+     * bumps, so a listing computed before a write is never found after it, even if its load
+     * finishes later.
+     */
+    private final Cache<ListKey, byte[]> lists = Caffeine.newBuilder()
+            .maximumSize(2_000).expireAfterWrite(LIST_TTL).build();
+    private final AtomicLong generation = new AtomicLong();
+
+    public static final Duration LIST_TTL = Duration.ofSeconds(2);
+
+    private record ListKey(long generation, ListParams params) {
+    }
+
+    public Optional<CachedArticle> peek(long id) {
+        return Optional.ofNullable(byId.getIfPresent(id));
+    }
+
+    public Optional<byte[]> peekList(ListParams params) {
+        return Optional.ofNullable(lists.getIfPresent(new ListKey(generation.get(), params)));
+    }
+
+    public byte[] list(ListParams params, Supplier<byte[]> load) {
+        return lists.get(new ListKey(generation.get(), params), key -> load.get());
+    }
 
     public Optional<CachedArticle> byId(long id, Supplier<Optional<CachedArticle>> load) {
         return Optional.ofNullable(byId.get(id, key -> load.get().orElse(null)));
@@ -44,12 +71,14 @@ public class ArticleCache {
     }
 
     public CachedArticle put(CachedArticle article) {
+        generation.incrementAndGet();
         byId.put(article.article().id(), article);
         idsBySlug.put(article.article().slug(), article.article().id());
         return article;
     }
 
     public void invalidate(long id) {
+        generation.incrementAndGet();
         byId.invalidate(id);
     }
 }

@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 
@@ -53,6 +58,12 @@ public class ArticleService {
     private final ArticleStore store;
     private final ArticleViews views;
     private final ArticleCache cache;
+    /** Import workers: two per core, so one post's database round trips overlap another's parsing. */
+    private final ExecutorService importers = Executors.newFixedThreadPool(2 * Runtime.getRuntime().availableProcessors(), r -> {
+        Thread t = new Thread(r, "article-import");
+        t.setDaemon(true);
+        return t;
+    });
     private final JekyllPostParser parser = new JekyllPostParser();
     private final BodyCleaner cleaner = new BodyCleaner();
 
@@ -71,6 +82,20 @@ public class ArticleService {
     public CachedArticle byId(long id) {
         return cache.byId(id, () -> store.byId(id).map(views::cached))
                 .orElseThrow(() -> ProblemException.notFound("No article with id " + id));
+    }
+
+    /** The article if the cache holds it: answering needs no thread that may block. */
+    public Optional<CachedArticle> cached(long id) {
+        return cache.peek(id);
+    }
+
+    public Optional<byte[]> cachedList(ListParams p) {
+        return cache.peekList(p);
+    }
+
+    /** A listing as JSON bytes, through the short-lived listing cache. */
+    public byte[] listJson(ListParams p) {
+        return cache.list(p, () -> views.json(list(p)));
     }
 
     public CachedArticle bySlug(String slug) {
@@ -177,33 +202,54 @@ public class ArticleService {
         } catch (ImportRejected r) {
             throw r.toProblem();
         }
+        // Posts are independent (one transaction each), so a bounded pool imports them side by side.
+        List<Future<ImportReport>> results = entries.stream().map(entry -> importers.submit(() -> importEntry(entry))).toList();
         int created = 0;
         int updated = 0;
         List<ImportReport.Rejection> rejected = new ArrayList<>();
         List<ImportReport.Imported> imported = new ArrayList<>();
-        for (PostArchive.Entry entry : entries) {
-            if (entry.rejection() != null) {
-                rejected.add(new ImportReport.Rejection(entry.name(), entry.rejection()));
-                continue;
-            }
-            try {
-                ImportOutcome outcome = importParsed(parser.parse(entry.bytes()));
-                if (outcome.created()) {
-                    created++;
-                } else {
-                    updated++;
-                }
-                imported.add(new ImportReport.Imported(entry.name(), outcome.id(), outcome.slug(),
-                        outcome.created() ? "created" : "updated"));
-            } catch (ImportRejected r) {
-                rejected.add(new ImportReport.Rejection(entry.name(), r.getMessage()));
-            } catch (RuntimeException p) {
-                // One post that cannot be stored must not stop the others; its transaction rolled back whole.
-                LOG.warnf(p, "Import of %s failed", entry.name());
-                rejected.add(new ImportReport.Rejection(entry.name(), "could not be stored: " + p.getMessage()));
-            }
+        for (Future<ImportReport> result : results) {
+            ImportReport one = await(result);
+            created += one.created();
+            updated += one.updated();
+            rejected.addAll(one.rejected());
+            imported.addAll(one.articles());
         }
         return new ImportReport(created, updated, rejected, imported);
+    }
+
+    /** One zip entry's part of the report. */
+    private ImportReport importEntry(PostArchive.Entry entry) {
+        if (entry.rejection() != null) {
+            return new ImportReport(0, 0, List.of(new ImportReport.Rejection(entry.name(), entry.rejection())), List.of());
+        }
+        try {
+            ImportOutcome outcome = importParsed(parser.parse(entry.bytes()));
+            return new ImportReport(outcome.created() ? 1 : 0, outcome.created() ? 0 : 1, List.of(),
+                    List.of(new ImportReport.Imported(entry.name(), outcome.id(), outcome.slug(), outcome.created() ? "created" : "updated")));
+        } catch (ImportRejected r) {
+            return new ImportReport(0, 0, List.of(new ImportReport.Rejection(entry.name(), r.getMessage())), List.of());
+        } catch (RuntimeException e) {
+            // One post that cannot be stored must not stop the others; its transaction rolled back whole.
+            LOG.warnf(e, "Import of %s failed", entry.name());
+            return new ImportReport(0, 0, List.of(new ImportReport.Rejection(entry.name(), "could not be stored")), List.of());
+        }
+    }
+
+    private static ImportReport await(Future<ImportReport> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while importing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("importEntry reports its own failures", e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stopImporters() {
+        importers.shutdownNow();
     }
 
     private ImportOutcome importParsed(JekyllPost post) {
@@ -226,6 +272,7 @@ public class ArticleService {
 
     private ImportOutcome upsert(String identity, String hash, JekyllPost post, Valid v, CleanBody body) {
         ImportOutcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+            store.commitWithoutWaitingForDisk();
             Optional<ArticleEntity> existing = store.byImportKey(identity);
             if (existing.isPresent()) {
                 ArticleEntity e = existing.get();

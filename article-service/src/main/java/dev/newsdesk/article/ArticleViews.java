@@ -61,6 +61,14 @@ public class ArticleViews {
                 gallery, lead(gallery), e.version);
     }
 
+    public byte[] json(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("API records always serialize", ex);
+        }
+    }
+
     public String galleryJson(List<GalleryImage> gallery) {
         try {
             return json.writeValueAsString(gallery);

@@ -1,6 +1,8 @@
 package dev.newsdesk.article.api;
 
 import java.net.URI;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,6 +31,9 @@ import dev.newsdesk.article.ArticleService;
 import dev.newsdesk.article.ArticleViews.CachedArticle;
 import dev.newsdesk.article.ListParams;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "articles", description = "Articles for the app backend, feeds and editors")
@@ -44,18 +49,35 @@ public class ArticleResource {
 
     @GET
     @Operation(summary = "Newest first, filtered, keyset-paginated (items without bodyHtml and blocks)")
-    public ArticlePage list(@QueryParam("category") String category, @QueryParam("tag") String tag,
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticlePage.class)))
+    public Uni<Response> list(@QueryParam("category") String category, @QueryParam("tag") String tag,
             @QueryParam("source") String source, @QueryParam("q") String q, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return articles.list(new ListParams(category, tag, source, q, from, to, limit, cursor));
+        ListParams params = new ListParams(category, tag, source, q, from, to, limit, cursor);
+        return cachedOrBlocking(articles.cachedList(params).map(ArticleResource::json),
+                () -> json(articles.listJson(params)));
     }
 
     @GET
     @Path("/{id: \\d+}")
     @Operation(summary = "One article; answers If-None-Match with 304")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Article.class)))
-    public Response get(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return conditional(articles.byId(id), ifNoneMatch);
+    public Uni<Response> get(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return cachedOrBlocking(articles.cached(id).map(a -> conditional(a, ifNoneMatch)),
+                () -> conditional(articles.byId(id), ifNoneMatch));
+    }
+
+    /**
+     * A cache hit is answered on the I/O thread that read the request; only a miss, which
+     * needs the database, moves to a worker thread. Hot reads then cost no thread hand-off.
+     */
+    private static Uni<Response> cachedOrBlocking(Optional<Response> hit, Supplier<Response> miss) {
+        return hit.map(r -> Uni.createFrom().item(r))
+                .orElseGet(() -> Uni.createFrom().item(miss).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    private static Response json(byte[] body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -41,7 +41,7 @@ public final class BodyCleaner {
     public CleanBody clean(String untrustedHtml, boolean takeOutSiteParts) {
         Document dirty = Jsoup.parseBodyFragment(XmlText.legal(untrustedHtml == null ? "" : untrustedHtml));
         // Unwrapping these would leak their raw contents as text; drop them whole.
-        dirty.select("script, style, iframe, object, embed, noscript, template, frameset, form, svg, math").remove();
+        dirty.select(Selectors.UNSAFE_CONTAINERS).remove();
         String sourceName = null;
         String sourceUrl = null;
         if (takeOutSiteParts) {
@@ -51,9 +51,9 @@ public final class BodyCleaner {
         }
         Document clean = CLEANER.clean(dirty);
         clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml);
-        clean.select("img:not([src])").remove(); // its URL was not http(s), so nothing is left to show
+        clean.select(Selectors.IMG_WITHOUT_SRC).remove(); // its URL was not http(s), so nothing is left to show
         List<GalleryImage> images = new ArrayList<>();
-        for (Element img : clean.select("img")) {
+        for (Element img : clean.select(Selectors.IMG)) {
             GalleryImage image = GalleryImage.of(img.attr("src"), img.attr("width"), img.attr("height"));
             images.add(image);
             img.removeAttr("width").removeAttr("height");
@@ -64,13 +64,13 @@ public final class BodyCleaner {
                 img.wrap("<figure></figure>");
             }
         }
-        for (Element a : clean.select("a[href]")) {
+        for (Element a : clean.select(Selectors.LINK_WITH_HREF)) {
             if (a.attr("href").startsWith("http")) {
                 a.attr("rel", "nofollow noopener");
             }
         }
-        for (Element p : clean.select("p")) {
-            if (p.text().isBlank() && p.select("img").isEmpty()) {
+        for (Element p : clean.select(Selectors.PARAGRAPH)) {
+            if (p.text().isBlank() && p.select(Selectors.IMG).isEmpty()) {
                 p.remove();
             }
         }
@@ -94,11 +94,11 @@ public final class BodyCleaner {
 
     /** A paragraph whose whole text is one link showing its own URL: the original, on a line of its own. */
     private static String takeOriginalLink(Element body) {
-        for (Element a : body.select("p > a[href]")) {
+        for (Element a : body.select(Selectors.PARAGRAPH_LINK)) {
             Element p = a.parent();
             String href = a.attr("href").strip();
             if (href.matches("(?i)https?://\\S+") && a.text().strip().equals(href) && p.text().strip().equals(href)
-                    && p.select("img").isEmpty()) {
+                    && p.select(Selectors.IMG).isEmpty()) {
                 p.remove();
                 return href;
             }
@@ -108,9 +108,9 @@ public final class BodyCleaner {
 
     /** Lines made only of "返回…" links and separators are the republishing site's navigation. */
     private static void dropNavigation(Element body) {
-        for (Element line : body.select("p, div")) {
-            var links = line.select("a");
-            if (links.isEmpty() || !line.select("img").isEmpty()) {
+        for (Element line : body.select(Selectors.LINE)) {
+            var links = line.select(Selectors.LINK);
+            if (links.isEmpty() || !line.select(Selectors.IMG).isEmpty()) {
                 continue;
             }
             boolean allNavigation = links.stream().allMatch(a -> a.text().contains("返回") || a.text().contains("首页"));
@@ -139,7 +139,7 @@ public final class BodyCleaner {
     }
 
     private static void removeIfEmpty(Node node) {
-        if (node instanceof Element e && !e.tagName().equals("body") && e.text().isBlank() && e.select("img").isEmpty()) {
+        if (node instanceof Element e && !e.tagName().equals("body") && e.text().isBlank() && e.select(Selectors.IMG).isEmpty()) {
             e.remove();
         }
     }

@@ -38,7 +38,7 @@ public final class BodyRenderer {
         gallery.forEach(g -> known.putIfAbsent(g.url(), g));
         Document doc = Jsoup.parseBodyFragment(storedHtml);
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml);
-        for (Element img : doc.select("img")) {
+        for (Element img : doc.select(Selectors.IMG)) {
             String original = img.attr("src");
             GalleryImage image = known.getOrDefault(original, GalleryImage.of(original, img.attr("width"), img.attr("height")));
             ImageUrls.Rendition r = imageUrls.render(image);
@@ -69,7 +69,7 @@ public final class BodyRenderer {
             case "ul", "ol" -> blocks.add(Block.list(e.tagName().equals("ol"),
                     e.children().stream().filter(li -> li.tagName().equals("li")).map(Element::text).toList()));
             case "blockquote" -> blocks.add(Block.quote(e.text()));
-            case "table" -> blocks.add(Block.table(e.select("tr").stream()
+            case "table" -> blocks.add(Block.table(e.select(Selectors.TABLE_ROW).stream()
                     .map(tr -> tr.children().stream().map(Element::text).toList()).toList()));
             case "img" -> blocks.add(image(e));
             case "hr", "br" -> {
@@ -77,7 +77,7 @@ public final class BodyRenderer {
             default -> {
                 // p, figure, pre and inline runs: their text, then the images they hold.
                 paragraph(e.text(), blocks);
-                e.select("img").forEach(img -> blocks.add(image(img)));
+                e.select(Selectors.IMG).forEach(img -> blocks.add(image(img)));
             }
         }
     }

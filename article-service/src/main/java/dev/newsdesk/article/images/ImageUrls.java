@@ -34,6 +34,8 @@ public final class ImageUrls {
 
     private final String base;
     private final byte[] key;
+    /** One initialized Mac per thread: getInstance and init cost more than the HMAC of a short path. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /** @param keyHex the signing key as hex, or null/blank for {@code unsafe} URLs */
     public ImageUrls(String imageBase, String keyHex) {
@@ -89,10 +91,14 @@ public final class ImageUrls {
         if (key == null) {
             return "unsafe";
         }
+        return B64.encodeToString(macs.get().doFinal(path.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return B64.encodeToString(mac.doFinal(path.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -42,6 +42,10 @@ public final class JekyllPostParser {
             .optionalStart().appendPattern("[ ]").appendOffset("+HH:MM", "Z").optionalEnd()
             .toFormatter().withResolverStyle(java.time.format.ResolverStyle.STRICT); // 02-30 is an error, not 02-28
 
+    /** Front matter is tiny: few aliases (no "billion laughs"), and never more text than a post. */
+    private static final LoadSettings YAML_SETTINGS = LoadSettings.builder()
+            .setMaxAliasesForCollections(10).setCodePointLimit(MAX_POST_BYTES).build();
+
     private final Parser markdown;
     private final HtmlRenderer html;
 
@@ -127,8 +131,7 @@ public final class JekyllPostParser {
 
     private static Map<?, ?> load(String yaml) {
         try {
-            Object doc = new Load(LoadSettings.builder().setMaxAliasesForCollections(10).setCodePointLimit(MAX_POST_BYTES).build())
-                    .loadFromString(yaml);
+            Object doc = new Load(YAML_SETTINGS).loadFromString(yaml);
             if (doc == null) {
                 return Map.of();
             }

@@ -27,14 +27,22 @@ public class Database {
 
     private final InjectableInstance<Session> sessions;
     private final StorageConfig storage;
+    private final boolean postgres;
 
-    Database(@Any InjectableInstance<Session> sessions, StorageConfig storage) {
+    Database(@Any InjectableInstance<Session> sessions, StorageConfig storage,
+            @ConfigProperty(name = "quarkus.datasource.active", defaultValue = "false") boolean postgres) {
         this.sessions = sessions;
         this.storage = storage;
+        this.postgres = postgres;
+    }
+
+    /** True when the default (PostgreSQL) unit is the active one. */
+    public boolean isPostgres() {
+        return postgres;
     }
 
     /** Says where the data is, so an operator never wonders which database a start-up picked. */
-    void announce(@Observes StartupEvent start, @ConfigProperty(name = "quarkus.datasource.active", defaultValue = "false") boolean postgres) {
+    void announce(@Observes StartupEvent start) {
         if (postgres) {
             LOG.info("Articles are stored in PostgreSQL (QUARKUS_DATASOURCE_JDBC_URL)");
         } else {
