@@ -76,7 +76,8 @@ public class ImageService {
         FetchLimits limits = new FetchLimits(Duration.ofSeconds(3), Duration.ofSeconds(5), config.imageOriginTimeout(),
                 config.imageMaxSourceBytes(), 3);
         this.origin = new OriginClient(config.imageAllowedSources(), HostResolver.SYSTEM, Connector.PLAIN, limits);
-        this.pipeline = new Pipeline(config.imageMaxSourcePixels(), Resizer.Kernel.LANCZOS3);
+        this.pipeline = new Pipeline(config.imageMaxSourcePixels(),
+                Resizer.Kernel.valueOf(config.imageResizeFilter().strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
         this.cache = new RenderCache(config.imageMemoryCacheBytes(),
                 new DiskCache(Path.of(config.dataDir(), "image-cache"), config.imageDiskCacheBytes()));
         int cores = Runtime.getRuntime().availableProcessors();

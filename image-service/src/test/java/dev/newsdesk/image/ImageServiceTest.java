@@ -122,6 +122,7 @@ class ImageServiceTest {
             public int imageWorkers() { return workers; }
             public int imageQueue() { return queue; }
             public Duration imageOriginTimeout() { return Duration.ofSeconds(5); }
+            public String imageResizeFilter() { return "catmull-rom"; }
         };
     }
 }

@@ -45,6 +45,10 @@ public interface ImageConfig {
     @WithDefault("0")
     int imageQueue();
 
+    /** {@code NEWSDESK_IMAGE_RESIZE_FILTER}: {@code lanczos3} (sharpest) or {@code catmull-rom} (bicubic, fewer taps). */
+    @WithDefault("lanczos3")
+    String imageResizeFilter();
+
     /** {@code NEWSDESK_IMAGE_ORIGIN_TIMEOUT}: the whole origin fetch (connect, redirects, body) must end within it. */
     @WithDefault("10s")
     java.time.Duration imageOriginTimeout();

@@ -7,13 +7,13 @@ import dev.newsdesk.image.error.ProblemException;
 /**
  * Heap reserved for decoding and resizing, so that concurrent large sources are turned away
  * (503) instead of running the heap out. Each render reserves an estimate from the header —
- * about {@link #BYTES_PER_PIXEL} bytes per decoded pixel: the decoder's raster, the packed
- * pixels, the resizer's intermediate rows — before any pixel is decoded, and gives it back
+ * about {@link #BYTES_PER_PIXEL} bytes per decoded pixel: the decoder's raster (3–8), the packed
+ * pixels (4), the resizer's float copy (12–16) — before any pixel is decoded, and gives it back
  * when done. A source that could never fit is refused outright (422).
  */
 public final class MemoryBudget {
 
-    static final int BYTES_PER_PIXEL = 16;
+    static final int BYTES_PER_PIXEL = 24;
     private static final long UNIT = 64 * 1024;
 
     private final Semaphore units;

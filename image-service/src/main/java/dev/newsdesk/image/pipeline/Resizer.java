@@ -62,59 +62,65 @@ public final class Resizer {
         int channels = in.alpha() ? 4 : 3;
         Weights wx = weights(g.cropX(), g.cropWidth(), g.width(), in.width());
         Weights wy = weights(g.cropY(), g.cropHeight(), g.height(), in.height());
-        int srcW = in.width();
-        int[] src = in.argb();
-        // Only the rows the vertical pass will read: the crop's rows plus the kernel's reach.
-        int rowFrom = wy.first, rowTo = wy.last;
-        int rows = rowTo - rowFrom + 1;
-        float[] mid = new float[rows * g.width() * channels];
-        float[] line = new float[srcW * channels];
-        for (int y = rowFrom; y <= rowTo; y++) {
-            unpack(src, y * srcW, srcW, line, channels);
-            int base = (y - rowFrom) * g.width() * channels;
-            for (int x = 0; x < g.width(); x++) {
-                int start = wx.start[x], n = wx.count[x], off = wx.offset[x];
-                float a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-                int p = start * channels;
-                for (int k = 0; k < n; k++, p += channels) {
-                    float w = wx.weight[off + k];
-                    a0 += w * line[p];
-                    a1 += w * line[p + 1];
-                    a2 += w * line[p + 2];
-                    if (channels == 4) {
-                        a3 += w * line[p + 3];
-                    }
-                }
-                int o = base + x * channels;
-                mid[o] = a0;
-                mid[o + 1] = a1;
-                mid[o + 2] = a2;
-                if (channels == 4) {
-                    mid[o + 3] = a3;
-                }
-            }
+        // Vertical pass first: it runs over whole rows, which the JIT vectorises, and it leaves
+        // the (scalar) horizontal pass only the output's rows to do.
+        int colFrom = wx.first, cols = wx.last - wx.first + 1;
+        int rowFrom = wy.first, rows = wy.last - wy.first + 1;
+        int stride = cols * channels;
+        float[] src = new float[rows * stride];
+        int[] argb = in.argb();
+        for (int r = 0; r < rows; r++) {
+            unpack(argb, (rowFrom + r) * in.width() + colFrom, cols, src, r * stride, channels);
         }
-        int outW = g.width();
-        int[] out = new int[outW * g.height()];
+        int outW = g.width(), outH = g.height();
+        float[] mid = new float[stride];
         float[] acc = new float[outW * channels];
-        int stride = outW * channels;
-        for (int y = 0; y < g.height(); y++) {
-            java.util.Arrays.fill(acc, 0);
+        int[] out = new int[outW * outH];
+        for (int y = 0; y < outH; y++) {
+            java.util.Arrays.fill(mid, 0);
             int start = wy.start[y], n = wy.count[y], off = wy.offset[y];
             for (int k = 0; k < n; k++) {
                 float w = wy.weight[off + k];
                 int row = (start + k - rowFrom) * stride;
                 for (int i = 0; i < stride; i++) {
-                    acc[i] += w * mid[row + i];
+                    mid[i] += w * src[row + i];
+                }
+            }
+            for (int x = 0; x < outW; x++) {
+                int n2 = wx.count[x], off2 = wx.offset[x];
+                int p = (wx.start[x] - colFrom) * channels;
+                float a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+                if (channels == 4) {
+                    for (int k = 0; k < n2; k++, p += 4) {
+                        float w = wx.weight[off2 + k];
+                        a0 += w * mid[p];
+                        a1 += w * mid[p + 1];
+                        a2 += w * mid[p + 2];
+                        a3 += w * mid[p + 3];
+                    }
+                } else {
+                    for (int k = 0; k < n2; k++, p += 3) {
+                        float w = wx.weight[off2 + k];
+                        a0 += w * mid[p];
+                        a1 += w * mid[p + 1];
+                        a2 += w * mid[p + 2];
+                    }
+                }
+                int o = x * channels;
+                acc[o] = a0;
+                acc[o + 1] = a1;
+                acc[o + 2] = a2;
+                if (channels == 4) {
+                    acc[o + 3] = a3;
                 }
             }
             pack(acc, out, y * outW, outW, channels);
         }
-        return new Pixels(outW, g.height(), out, in.alpha());
+        return new Pixels(outW, outH, out, in.alpha());
     }
 
-    private static void unpack(int[] src, int from, int width, float[] line, int channels) {
-        for (int x = 0, p = 0; x < width; x++, p += channels) {
+    private static void unpack(int[] src, int from, int width, float[] line, int at, int channels) {
+        for (int x = 0, p = at; x < width; x++, p += channels) {
             int c = src[from + x];
             if (channels == 4) {
                 float a = (c >>> 24) / 255f;

@@ -13,14 +13,14 @@ class MemoryBudgetTest {
 
     @Test
     void concurrentLargeDecodesBeyondTheBudgetAre503AndReservationsComeBack() {
-        MemoryBudget budget = new MemoryBudget(64L << 20); // room for about 4 MP
+        MemoryBudget budget = new MemoryBudget(120L << 20); // room for 5.2 MP
         MemoryBudget.Reservation first = budget.reserve(3_000_000);
-        ProblemException busy = assertThrows(ProblemException.class, () -> budget.reserve(2_000_000));
+        ProblemException busy = assertThrows(ProblemException.class, () -> budget.reserve(2_500_000));
         assertEquals(503, busy.status());
         assertEquals(2, busy.retryAfterSeconds());
         first.close();
-        budget.reserve(2_000_000).close();
-        assertEquals(1024, budget.available());
+        budget.reserve(2_500_000).close();
+        assertEquals(1920, budget.available());
     }
 
     @Test
