@@ -29,6 +29,9 @@ import dev.newsdesk.feed.model.FeedItem;
 import dev.newsdesk.feed.model.FeedKey;
 import dev.newsdesk.feed.render.FeedFormat;
 import dev.newsdesk.feed.websub.HubNotifier;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
@@ -62,10 +65,13 @@ public class ChangePoller {
     private final FeedBuilder builder;
     private final ItemMapping mapping;
     private final Map<Long, HeldItem> items = new HashMap<>();
+    private final Counter pollsOk;
+    private final Counter pollsFailed;
+    private final Counter rebuilds;
     private volatile Instant lastAttempt;
 
     ChangePoller(ArticleSource source, FeedStore store, HubNotifier hub, CircuitBreakerMaintenance breakers, FeedConfig config,
-            FeedSettings settings) {
+            FeedSettings settings, MeterRegistry metrics) {
         this.source = source;
         this.store = store;
         this.hub = hub;
@@ -76,6 +82,16 @@ public class ChangePoller {
         this.builder = new FeedBuilder(new FeedLinks(feedBase, config.publicBaseUrl(), settings.hubUrl().filter(h -> !h.isBlank())
                 .orElse(null), settings.title()), settings.pageSize(), settings.pages());
         this.mapping = new ItemMapping(config.publicBaseUrl(), config.imageBaseUrl().orElse(config.publicBaseUrl()));
+        this.pollsOk = Counter.builder("newsdesk.feed.polls").tag("outcome", "ok")
+                .description("Polls of article-service that saw its current state").register(metrics);
+        this.pollsFailed = Counter.builder("newsdesk.feed.polls").tag("outcome", "failed")
+                .description("Polls that failed; the feeds held are served as stale").register(metrics);
+        this.rebuilds = Counter.builder("newsdesk.feed.rebuilds").description("Feeds rebuilt because their articles changed")
+                .register(metrics);
+        Gauge.builder("newsdesk.feed.stale", store, s -> s.stale() ? 1 : 0)
+                .description("1 while the feeds served may be out of date").register(metrics);
+        Gauge.builder("newsdesk.feed.age.seconds", store, s -> s.ageSeconds(Instant.now()))
+                .description("Seconds since the feeds last matched article-service").register(metrics);
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -116,12 +132,14 @@ public class ChangePoller {
             store.retainOnly(keys);
             items.keySet().retainAll(listed);
             store.refreshed(Instant.now());
+            pollsOk.increment();
             hub.published(topics);
             return true;
         } catch (RuntimeException e) {
             // Deliberately broad: whatever article-service does (refuses, times out, answers 5xx or
             // garbage, breaker open), readers keep the last good feeds, marked stale.
             store.refreshFailed();
+            pollsFailed.increment();
             LOG.warnf("Feeds not refreshed, serving the last good ones: %s", e.toString());
             return false;
         }
@@ -150,6 +168,7 @@ public class ChangePoller {
         }
         BuiltFeed built = builder.build(key, fingerprint, feedItems, before, Instant.now());
         store.put(built);
+        rebuilds.increment();
         for (FeedFormat format : FeedFormat.values()) {
             Rendition now = built.page(format, 1);
             Rendition was = before == null ? null : before.page(format, 1);

@@ -210,6 +210,9 @@ class FeedEndpointsTest {
                 .header("X-Feed-Stale", "true");
         given().urlEncodingEnabled(false).get(CATEGORY + "/rss.xml").then().statusCode(200).header("X-Feed-Stale", "true");
         given().urlEncodingEnabled(false).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().urlEncodingEnabled(false).accept("text/plain").get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("newsdesk_feed_stale 1.0"))
+                .body(org.hamcrest.Matchers.containsString("newsdesk_feed_polls_total{outcome=\"failed\""));
 
         articles.down(false);
         breakers.resetAll();
