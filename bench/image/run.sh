@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Image-service benchmark, loopback only, bounded in time (about two minutes):
+# Image-service benchmark, loopback only, bounded in time:
 #  1. CPU seconds per resize — N gallery-like JPEGs (700 wide, 1000-1800 tall) to 580 wide at
 #     q80 through the service (uncached: the process's CPU time from /proc/PID/stat over the N
 #     requests, so HTTP, the origin fetch, caching and the JVM's own threads all count), and
@@ -8,6 +8,7 @@
 #  2. Cached hits — wrk, 64 connections, against the service (memory-cache hit) and against
 #     nginx serving the very same bytes from disk.
 # Usage: bench/image/run.sh [N=40] [SECONDS=10]   (from anywhere; builds the jar if missing)
+# Takes about 2 + 7 x SECONDS/60 minutes.
 set -euo pipefail
 N=${1:-40}
 DURATION=${2:-10}
@@ -95,11 +96,17 @@ VIPS_TIMES=$( { /usr/bin/env time -f "%U %S %e" vipsthumbnail --size 580x -o "$W
 VIPS_CPU=$(echo "$VIPS_TIMES" | awk -v n="$N" '{printf "%.4f", ($1+$2)/n}')
 VIPS_WALL=$(echo "$VIPS_TIMES" | awk -v n="$N" '{printf "%.4f", $3/n}')
 
-echo "== cached hits: wrk -t2 -c64 -d${DURATION}s"
+echo "== cached hits: wrk -t2 -c64 -d${DURATION}s, after a ${DURATION}s warm-up; median of 3 alternating rounds"
 HIT=$(url "w:580/q:80/f:jpeg" "${FILES[0]}")
 curl -fs -o "$WORK/files/cached.jpg" "$HIT"
-SERVICE_RPS=$(wrk -t2 -c64 -d"${DURATION}s" "$HIT" | awk '/Requests\/sec/ {print $2}')
-NGINX_RPS=$(wrk -t2 -c64 -d"${DURATION}s" "http://127.0.0.1:$ORIGIN_PORT/cached.jpg" | awk '/Requests\/sec/ {print $2}')
+NGINX_URL="http://127.0.0.1:$ORIGIN_PORT/cached.jpg"
+rps() { wrk -t2 -c64 -d"${DURATION}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
+rps "$HIT" >/dev/null   # JIT warm-up of the hit path
+S=(); G=()
+for round in 1 2 3; do S+=("$(rps "$HIT")"); G+=("$(rps "$NGINX_URL")"); done
+median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+echo "   image-service rounds: ${S[*]}; nginx rounds: ${G[*]}"
+SERVICE_RPS=$(median "${S[@]}"); NGINX_RPS=$(median "${G[@]}")
 
 echo
 echo "== results ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $N files, $(stat -c %s "$WORK/files/cached.jpg") B per cached reply)"

@@ -67,6 +67,8 @@ public class ImageService {
     private final MeterRegistry metrics;
     private final Timer resizeTimer;
     private final io.micrometer.core.instrument.Counter memoryHits;
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> verifiedKeys =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
     ImageService(ImageConfig config, MeterRegistry metrics) {
         this.signature = UrlSignature.fromSetting(config.imageSigningKey());
@@ -177,6 +179,17 @@ public class ImageService {
      * hits: a miss or a refusal is left to the full path, which counts it there.
      */
     public Encoded cachedHit(String givenSignature, String rawSignedPath, String accept) {
+        boolean webp = acceptsWebp(accept);
+        // A URL seen before with this signature was verified then: its cache key is remembered.
+        String seen = (webp ? "w" : "-") + givenSignature + rawSignedPath;
+        String known = verifiedKeys.getIfPresent(seen);
+        if (known != null) {
+            Encoded hit = cache.inMemory(known);
+            if (hit != null) {
+                memoryHits.increment();
+            }
+            return hit;
+        }
         ImageRequest request;
         try {
             if (!signature.accepts(givenSignature, rawSignedPath)) {
@@ -184,11 +197,13 @@ public class ImageService {
             }
             int last = rawSignedPath.lastIndexOf('/');
             String url = new String(Base64.getUrlDecoder().decode(rawSignedPath.substring(last + 1)), StandardCharsets.UTF_8);
-            request = new ImageRequest(url, ImageOptions.parse(rawSignedPath.substring(0, last)), acceptsWebp(accept));
+            request = new ImageRequest(url, ImageOptions.parse(rawSignedPath.substring(0, last)), webp);
         } catch (ProblemException | IllegalArgumentException e) {
             return null;
         }
-        Encoded hit = cache.inMemory(key(request));
+        String key = key(request);
+        verifiedKeys.put(seen, key);
+        Encoded hit = cache.inMemory(key);
         if (hit != null) {
             memoryHits.increment();
         }
@@ -218,8 +233,7 @@ public class ImageService {
                 submit(renderPool, done, () -> {
                     Pipeline.Rendered rendered = resizeTimer.record(() -> pipeline.render(source.bytes(), request.options(), request.acceptsWebp()));
                     Encoded encoded = Encoded.of(rendered.bytes(), rendered.format());
-                    done.complete(encoded);
-                    cache.store(key, encoded);
+                    cache.store(key, encoded, () -> done.complete(encoded)); // answer before the disk write
                 });
             });
             return done;

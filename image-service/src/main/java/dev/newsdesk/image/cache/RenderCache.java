@@ -38,8 +38,10 @@ public final class RenderCache {
         return hit;
     }
 
-    public void store(String key, Encoded encoded) {
+    /** Memory first (what the next request will look at), then disk (blocking). */
+    public void store(String key, Encoded encoded, Runnable betweenTiers) {
         memory.put(key, encoded);
+        betweenTiers.run();
         disk.put(key, encoded);
     }
 

@@ -26,9 +26,12 @@ public final class UrlSignature {
     private static final int MIN_KEY_BYTES = 32;
 
     private final List<byte[]> keys;
+    /** One initialised Mac per key and thread: Mac.getInstance and init cost more than the MAC itself. */
+    private final List<ThreadLocal<Mac>> macs;
 
     private UrlSignature(List<byte[]> keys) {
         this.keys = keys;
+        this.macs = keys.stream().map(key -> ThreadLocal.withInitial(() -> mac(key))).toList();
     }
 
     /**
@@ -66,7 +69,7 @@ public final class UrlSignature {
 
     /** The signature for {@code path} (starting with {@code /}) under the first key, or {@code unsafe} without keys. */
     public String sign(String path) {
-        return isUnsigned() ? UNSAFE : Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(keys.get(0), path));
+        return isUnsigned() ? UNSAFE : Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(0, path));
     }
 
     /**
@@ -85,17 +88,21 @@ public final class UrlSignature {
             return false;
         }
         boolean ok = false;
-        for (byte[] key : keys) {
-            ok |= MessageDigest.isEqual(hmac(key, path), given);
+        for (int i = 0; i < keys.size(); i++) {
+            ok |= MessageDigest.isEqual(hmac(i, path), given);
         }
         return ok;
     }
 
-    private static byte[] hmac(byte[] key, String message) {
+    private byte[] hmac(int key, String message) {
+        return macs.get(key).get().doFinal(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac mac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
