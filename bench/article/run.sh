@@ -27,8 +27,8 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
 fi
 
 jar="$root/article-service/target/quarkus-app/quarkus-run.jar"
-if [ ! -f "$jar" ]; then
-  echo "== packaging article-service"
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
+  echo "== packaging article-service (BENCH_SKIP_BUILD=1 uses the jar as it is)"
   (cd "$root" && ./mvnw -q -B -pl article-service package -DskipTests)
 fi
 

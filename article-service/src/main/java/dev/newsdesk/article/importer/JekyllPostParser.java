@@ -46,6 +46,9 @@ public final class JekyllPostParser {
     private static final LoadSettings YAML_SETTINGS = LoadSettings.builder()
             .setMaxAliasesForCollections(10).setCodePointLimit(MAX_POST_BYTES).build();
 
+    private static final java.util.regex.Pattern BARE_LINK_LINE =
+            java.util.regex.Pattern.compile("(?m)^[ \\t]*<(https?://[^\\s<>\"]+)>[ \\t]*$");
+
     private final Parser markdown;
     private final HtmlRenderer html;
 
@@ -97,7 +100,16 @@ public final class JekyllPostParser {
         String slug = string(fields, "slug", lines);
         String body = String.join("\n", java.util.Arrays.copyOfRange(lines, close + 1, lines.length));
         return new JekyllPost(title.strip(), published, names(fields, "categories", lines), names(fields, "tags", lines),
-                slug == null || slug.isBlank() ? null : slug.strip(), html.render(markdown.parse(body)));
+                slug == null || slug.isBlank() ? null : slug.strip(), html.render(markdown.parse(ownParagraphs(body))));
+    }
+
+    /**
+     * A bare {@code <http://…>} line right under HTML (no blank line between) would be swallowed
+     * as raw HTML by CommonMark's HTML-block rule and then lost as an unknown tag; give it a
+     * paragraph of its own, the shape CommonMark gives it after a blank line.
+     */
+    static String ownParagraphs(String body) {
+        return BARE_LINK_LINE.matcher(body).replaceAll("\n<p><a href=\"$1\">$1</a></p>\n");
     }
 
     static String decodeUtf8(byte[] bytes) {

@@ -46,6 +46,15 @@ class BodyCleanerTest {
     }
 
     @Test
+    void sourceLinesRightUnderHtmlAreFoundToo() {
+        var post = new dev.newsdesk.article.importer.JekyllPostParser().parse(dev.newsdesk.article.TestPosts.utf8(
+                "---\ntitle: 标题\ndate: 2024-03-05 09:30:00 +0800\n---\n<p>正文。</p>\n（文章来源：某财经）\n<http://example.com/news/1>\n"));
+        var body = cleaner.clean(post.bodyHtml(), true);
+        assertEquals(new Source("某财经", "http://example.com/news/1"), body.source());
+        assertEquals("<p>正文。</p>", body.html());
+    }
+
+    @Test
     void editorBodiesKeepTheirAttributionText() {
         var body = cleaner.clean("<p>（文章来源：某报）</p>", false);
         assertEquals(Source.NONE, body.source());
