@@ -105,6 +105,15 @@ class OriginClientTest {
     }
 
     @Test
+    void refusesLocalhostThroughTheSystemResolverToo() {
+        String prefix = "http://localhost:" + origin.port() + "/";
+        OriginClient client = new OriginClient(List.of(prefix), HostResolver.SYSTEM, recording, LIMITS);
+        ProblemException e = assertThrows(ProblemException.class, () -> client.fetch(prefix + "files/a_w10h10.jpg"));
+        assertTrue(e.slug().equals("origin-address-loopback"), e.slug());
+        assertTrue(connections.isEmpty(), "refused before connecting");
+    }
+
+    @Test
     void refusesTheIpv6LoopbackAndIpv4MappedForms() {
         for (String host : new String[] {"v6loop.test", "mapped.test"}) {
             OriginClient client = client("http://" + host + "/");
