@@ -166,6 +166,11 @@ class ImportApiTest {
     }
 
     @Test
+    void bodiesOverTheHttpLimitAreProblemsToo() {
+        problem(importZip(new byte[52 * 1024 * 1024]), 413).body("detail", containsString("at most"));
+    }
+
+    @Test
     void otherContentTypesAreUnsupported() {
         problem(given().header("Authorization", TOKEN).contentType("application/pdf").body(new byte[] {1}).post("/api/import").then(), 415);
     }
