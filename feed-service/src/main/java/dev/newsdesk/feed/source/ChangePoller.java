@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -32,6 +33,7 @@ import dev.newsdesk.feed.websub.HubNotifier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
@@ -69,6 +71,7 @@ public class ChangePoller {
     private final Counter pollsFailed;
     private final Counter rebuilds;
     private volatile Instant lastAttempt;
+    private volatile boolean stopping;
 
     ChangePoller(ArticleSource source, FeedStore store, HubNotifier hub, CircuitBreakerMaintenance breakers, FeedConfig config,
             FeedSettings settings, MeterRegistry metrics) {
@@ -94,8 +97,16 @@ public class ChangePoller {
                 .description("Seconds since the feeds last matched article-service").register(metrics);
     }
 
+    /** A tick during shutdown would poll with half the application stopped; feeds are going away anyway. */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() throws InterruptedException {
+        if (stopping) {
+            return;
+        }
         if (store.hasFeeds()) {
             if (lastAttempt == null || Duration.between(lastAttempt, Instant.now()).compareTo(interval) >= 0) {
                 poll();
@@ -103,7 +114,7 @@ public class ChangePoller {
             return;
         }
         // Nothing to serve yet: try four times a second, so feeds exist moments after article-service does.
-        for (int attempt = 0; attempt < 4 && !store.hasFeeds(); attempt++) {
+        for (int attempt = 0; attempt < 4 && !store.hasFeeds() && !stopping; attempt++) {
             breakers.resetAll();
             if (!poll()) {
                 Thread.sleep(FIRST_FEED_RETRY.toMillis());
