@@ -8,7 +8,7 @@
 #  2. Cached hits — wrk, 64 connections, against the service (memory-cache hit) and against
 #     nginx serving the very same bytes from disk.
 # Usage: bench/image/run.sh [N=40] [SECONDS=10]   (from anywhere; builds the jar if missing)
-# Takes about 2 + 7 x SECONDS/60 minutes.
+# Takes about 2 + 7 x SECONDS/60 minutes. BENCH_JAVA_OPTS overrides the JVM options (-Xmx512m).
 set -euo pipefail
 N=${1:-40}
 DURATION=${2:-10}
@@ -63,7 +63,7 @@ nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" & NGINX_PID=$!
 
 NEWSDESK_IMAGE_ALLOWED_SOURCES="http://127.0.0.1:$ORIGIN_PORT/" NEWSDESK_DATA_DIR="$WORK/data" \
 QUARKUS_HTTP_PORT=$SERVICE_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  java -Xmx512m -jar "$JAR" > "$WORK/service.log" 2>&1 & SERVICE_PID=$!
+  java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$JAR" > "$WORK/service.log" 2>&1 & SERVICE_PID=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$SERVICE_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5
 done
