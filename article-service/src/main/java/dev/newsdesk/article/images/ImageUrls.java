@@ -37,10 +37,15 @@ public final class ImageUrls {
     /** One initialized Mac per thread: getInstance and init cost more than the HMAC of a short path. */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
-    /** @param keyHex the signing key as hex, or null/blank for {@code unsafe} URLs */
+    /**
+     * @param keyHex the signing key as hex, or null/blank for {@code unsafe} URLs; during a key
+     *        rotation a comma-separated list whose first entry is the key to sign with (the
+     *        image-service accepts any of them)
+     */
     public ImageUrls(String imageBase, String keyHex) {
         this.base = imageBase.endsWith("/") ? imageBase.substring(0, imageBase.length() - 1) : imageBase;
-        this.key = keyHex == null || keyHex.isBlank() ? null : HexFormat.of().parseHex(keyHex.trim());
+        String first = keyHex == null ? "" : keyHex.split(",", -1)[0].trim();
+        this.key = first.isEmpty() ? null : HexFormat.of().parseHex(first);
     }
 
     /** An image as the page and the app show it: the URL, display size and the widths on offer. */
@@ -49,7 +54,9 @@ public final class ImageUrls {
 
     /** The URL of {@code source} resized to {@code width} px (null: the original size). */
     public String url(String source, Integer width) {
-        String options = (width == null ? "" : "w:" + width + "/") + "f:auto";
+        // JPEG, not f:auto: the image-service's WebP is lossless, several times the bytes of a
+        // q80 JPEG for these photographs, so auto would cost phones more than it saves.
+        String options = (width == null ? "" : "w:" + width + "/") + "f:jpeg";
         String path = "/" + options + "/" + B64.encodeToString(source.getBytes(StandardCharsets.UTF_8));
         return base + "/img/" + sign(path) + path;
     }

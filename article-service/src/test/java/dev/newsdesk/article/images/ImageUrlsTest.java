@@ -16,15 +16,21 @@ class ImageUrlsTest {
 
     @Test
     void signsTheFixedTestVector() {
-        // Computed independently (Python hmac): HMAC-SHA256(key, "/w:360/f:auto/" + base64url(source)).
-        assertEquals("http://img.test/img/oLC7VBzDQc-c39tx3CiKnSVKuI1L_JMingtWNmz0CQY/w:360/f:auto/"
+        // Computed independently (Python hmac): HMAC-SHA256(key, "/w:360/f:jpeg/" + base64url(source)).
+        assertEquals("http://img.test/img/Pnovl5Js6OibVL_1Ny7mmIgbA5uOXgr1zBWSnr3MQog/w:360/f:jpeg/"
                 + "aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QxX3c3MDBoOTk2LmpwZw",
                 new ImageUrls("http://img.test/", KEY).url(SOURCE, 360));
     }
 
     @Test
+    void signsWithTheFirstKeyOfARotationList() {
+        assertEquals(new ImageUrls("http://img.test", KEY).url(SOURCE, 360),
+                new ImageUrls("http://img.test", KEY + ", ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100").url(SOURCE, 360));
+    }
+
+    @Test
     void noKeyGivesUnsafeUrls() {
-        assertEquals("http://img.test/img/unsafe/w:360/f:auto/aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QxX3c3MDBoOTk2LmpwZw",
+        assertEquals("http://img.test/img/unsafe/w:360/f:jpeg/aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QxX3c3MDBoOTk2LmpwZw",
                 new ImageUrls("http://img.test", null).url(SOURCE, 360));
     }
 
