@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Runs on whichever database the suite was started with: H2 by default, PostgreSQL when
- * {@code .ci/run} passes a URL. {@code newsdesk.test.expected-database} names the one expected,
+ * {@code .ci/run} passes a URL. {@code expected.database} names the one expected,
  * so a suite meant for PostgreSQL cannot silently pass on H2.
  */
 @QuarkusTest
@@ -29,7 +29,7 @@ class ActiveDatabaseTest {
     @Test
     @Transactional
     void theExpectedDatabaseIsActiveAndMigrated() {
-        String expected = System.getProperty("newsdesk.test.expected-database", "H2");
+        String expected = System.getProperty("expected.database", "H2");
         String product = db.session().doReturningWork(c -> c.getMetaData().getDatabaseProductName());
         assertEquals(expected.toLowerCase(), product.toLowerCase());
         Number migrations = (Number) db.session()
