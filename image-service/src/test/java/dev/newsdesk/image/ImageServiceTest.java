@@ -85,7 +85,7 @@ class ImageServiceTest {
             } catch (java.util.concurrent.ExecutionException e) {
                 ProblemException problem = (ProblemException) (e.getCause() instanceof CompletionException ? e.getCause().getCause() : e.getCause());
                 assertEquals(503, problem.status());
-                assertEquals(ImageService.RETRY_AFTER_SECONDS, problem.retryAfterSeconds());
+                assertEquals(ImageService.RETRY_AFTER_SECONDS, Integer.parseInt(problem.headers().get("Retry-After")));
                 busy++;
             } catch (Exception e) {
                 throw new AssertionError(e);

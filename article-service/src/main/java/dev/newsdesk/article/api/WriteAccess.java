@@ -56,6 +56,8 @@ public class WriteAccess {
     }
 
     private static ProblemException unauthorized(String detail) {
-        return new ProblemException(401, "unauthorized", "Unauthorized", detail, null);
+        // RFC 6750: a 401 names the scheme the client should use.
+        return new ProblemException(401, "unauthorized", "Unauthorized", detail, null)
+                .withHeader("WWW-Authenticate", "Bearer realm=\"newsdesk\"");
     }
 }

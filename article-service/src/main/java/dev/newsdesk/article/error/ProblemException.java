@@ -1,6 +1,8 @@
 package dev.newsdesk.article.error;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one exception type domain code throws for a request it cannot serve. It carries
@@ -12,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -35,6 +38,19 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not found", detail, null);
+    }
+
+    /**
+     * Adds a header the answer must carry ({@code Retry-After} on a 503, {@code WWW-Authenticate}
+     * on a 401): the mapper copies them all, so no status needs a special case there.
+     */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public int status() {

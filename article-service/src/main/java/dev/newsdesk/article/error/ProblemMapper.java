@@ -22,12 +22,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        if (e.status() == 401) {
-            // RFC 6750: a 401 names the scheme the client should use.
-            return Response.fromResponse(respond(e.toProblem(uri.getPath())))
-                    .header("WWW-Authenticate", "Bearer realm=\"newsdesk\"").build();
-        }
-        return respond(e.toProblem(uri.getPath()));
+        Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE)
+                .entity(e.toProblem(uri.getPath()));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

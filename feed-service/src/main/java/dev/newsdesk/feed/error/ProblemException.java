@@ -1,6 +1,8 @@
 package dev.newsdesk.feed.error;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one exception type domain code throws for a request it cannot serve. It carries
@@ -12,7 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
-    private Integer retryAfterSeconds;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -40,14 +42,22 @@ public class ProblemException extends RuntimeException {
 
     /** 503: the service cannot answer yet; clients may retry after {@code retryAfterSeconds}. */
     public static ProblemException unavailable(String detail, int retryAfterSeconds) {
-        ProblemException e = new ProblemException(503, "unavailable", "Service unavailable", detail, null);
-        e.retryAfterSeconds = retryAfterSeconds;
-        return e;
+        return new ProblemException(503, "unavailable", "Service unavailable", detail, null)
+                .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
     }
 
-    /** The {@code Retry-After} seconds to send with the problem, or null. */
-    public Integer retryAfterSeconds() {
-        return retryAfterSeconds;
+
+    /**
+     * Adds a header the answer must carry ({@code Retry-After} on a 503, {@code WWW-Authenticate}
+     * on a 401): the mapper copies them all, so no status needs a special case there.
+     */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public int status() {

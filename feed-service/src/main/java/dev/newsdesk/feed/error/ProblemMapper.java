@@ -22,11 +22,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder builder = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem(uri.getPath()));
-        if (e.retryAfterSeconds() != null) {
-            builder.header("Retry-After", e.retryAfterSeconds());
-        }
-        return builder.build();
+        Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE)
+                .entity(e.toProblem(uri.getPath()));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,8 @@
 package dev.newsdesk.image.error;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one exception type domain code throws for a request it cannot serve. It carries
@@ -12,7 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
-    private Integer retryAfterSeconds;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -60,9 +62,8 @@ public class ProblemException extends RuntimeException {
 
     /** 503 with {@code Retry-After}: the bounded work queue is full; the client should come back. */
     public static ProblemException busy(String detail, int retryAfterSeconds) {
-        ProblemException e = new ProblemException(503, "busy", "Service unavailable", detail, null);
-        e.retryAfterSeconds = retryAfterSeconds;
-        return e;
+        return new ProblemException(503, "busy", "Service unavailable", detail, null)
+                .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
     }
 
     /** The problem type's last segment: a stable reason, also used as a metrics tag. */
@@ -70,9 +71,18 @@ public class ProblemException extends RuntimeException {
         return slug;
     }
 
-    /** Seconds for a {@code Retry-After} header, or null when the answer carries none. */
-    public Integer retryAfterSeconds() {
-        return retryAfterSeconds;
+
+    /**
+     * Adds a header the answer must carry ({@code Retry-After} on a 503, {@code WWW-Authenticate}
+     * on a 401): the mapper copies them all, so no status needs a special case there.
+     */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public int status() {

@@ -22,11 +22,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response response = respond(e.toProblem(uri.getPath()));
-        if (e.retryAfterSeconds() != null) {
-            response.getHeaders().putSingle("Retry-After", e.retryAfterSeconds().toString());
-        }
-        return response;
+        Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE)
+                .entity(e.toProblem(uri.getPath()));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

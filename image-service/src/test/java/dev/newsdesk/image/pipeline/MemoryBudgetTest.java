@@ -17,7 +17,7 @@ class MemoryBudgetTest {
         MemoryBudget.Reservation first = budget.reserve(3_000_000);
         ProblemException busy = assertThrows(ProblemException.class, () -> budget.reserve(2_500_000));
         assertEquals(503, busy.status());
-        assertEquals(2, busy.retryAfterSeconds());
+        assertEquals(2, Integer.parseInt(busy.headers().get("Retry-After")));
         first.close();
         budget.reserve(2_500_000).close();
         assertEquals(1920, budget.available());
