@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * feeds answered 503 with Retry-After while no feed was ever built, readiness staying up.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(PackagedFeedServiceIT.ArticleServiceDown.class)
+@QuarkusTestResource(value = PackagedFeedServiceIT.ArticleServiceDown.class, restrictToAnnotatedClass = true)
 class PackagedFeedServiceIT {
 
     public static class ArticleServiceDown implements QuarkusTestResourceLifecycleManager {

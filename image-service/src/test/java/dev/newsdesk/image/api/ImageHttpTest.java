@@ -27,7 +27,7 @@ import io.restassured.response.Response;
  * are signed {@code unsafe}; signatures with a key are covered by UrlSignatureTest and e2e).
  */
 @QuarkusTest
-@QuarkusTestResource(OriginTestResource.class)
+@QuarkusTestResource(value = OriginTestResource.class, restrictToAnnotatedClass = true)
 class ImageHttpTest {
 
     static String source(String url) {
