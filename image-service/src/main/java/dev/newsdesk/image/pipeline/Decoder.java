@@ -137,25 +137,38 @@ public final class Decoder {
         return new Pixels(w, h, argb, alpha);
     }
 
-    /** The usual JPEG layouts, packed directly: no Java2D blit, one pass over the bytes. */
+    /**
+     * The usual JPEG layouts without a Java2D blit: BGR is taken as it is (no copy when its rows
+     * are unpadded, the decoder's normal output); grey is spread to BGR in one pass.
+     */
     private static Pixels packBytes(BufferedImage image, int w, int h, boolean grey) {
         java.awt.image.Raster raster = image.getRaster();
+        java.awt.image.ComponentSampleModel model = (java.awt.image.ComponentSampleModel) raster.getSampleModel();
         byte[] data = ((java.awt.image.DataBufferByte) raster.getDataBuffer()).getData();
-        int[] argb = new int[w * h];
-        int stride = ((java.awt.image.ComponentSampleModel) raster.getSampleModel()).getScanlineStride();
+        int stride = model.getScanlineStride();
+        int pixelStride = model.getPixelStride();
+        int origin = raster.getDataBuffer().getOffset() - raster.getSampleModelTranslateY() * stride
+                - raster.getSampleModelTranslateX() * pixelStride;
+        if (!grey && origin == 0 && stride == w * 3 && pixelStride == 3 && data.length == w * h * 3) {
+            return Pixels.bgr(w, h, data);
+        }
+        byte[] bgr = new byte[w * h * 3];
         for (int y = 0, i = 0; y < h; y++) {
-            int j = y * stride;
-            for (int x = 0; x < w; x++, i++) {
+            int j = origin + y * stride;
+            for (int x = 0; x < w; x++, i += 3, j += pixelStride) {
                 if (grey) {
-                    int v = data[j++] & 0xff;
-                    argb[i] = 0xff000000 | v << 16 | v << 8 | v;
+                    byte v = data[j];
+                    bgr[i] = v;
+                    bgr[i + 1] = v;
+                    bgr[i + 2] = v;
                 } else {
-                    argb[i] = 0xff000000 | (data[j + 2] & 0xff) << 16 | (data[j + 1] & 0xff) << 8 | (data[j] & 0xff);
-                    j += 3;
+                    bgr[i] = data[j];
+                    bgr[i + 1] = data[j + 1];
+                    bgr[i + 2] = data[j + 2];
                 }
             }
         }
-        return new Pixels(w, h, argb, false);
+        return Pixels.bgr(w, h, bgr);
     }
 
     private static boolean isOpaque(int[] argb) {

@@ -1,14 +1,89 @@
 package dev.newsdesk.image.pipeline;
 
-/**
- * A decoded image between pipeline steps: packed sRGB ARGB, row-major, one int per pixel.
- * {@code alpha} false means every pixel is opaque (the alpha byte is ignored).
- */
-public record Pixels(int width, int height, int[] argb, boolean alpha) {
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 
-    public java.awt.image.BufferedImage toBufferedImage() {
-        int type = alpha ? java.awt.image.BufferedImage.TYPE_INT_ARGB : java.awt.image.BufferedImage.TYPE_INT_RGB;
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height, type);
+/**
+ * A decoded image between pipeline steps, sRGB, row-major, in one of two layouts: packed ARGB
+ * (one int per pixel; {@code alpha} false means the alpha byte is ignored), or, for opaque
+ * images, 3-byte BGR, the layout the JDK's JPEG codec reads and writes. The JPEG-to-JPEG path,
+ * nearly all of the traffic, stays in BGR from decoder to encoder with no conversion pass;
+ * any other step asks for {@link #argb()}, which converts once.
+ */
+public final class Pixels {
+
+    private static final ColorModel OPAQUE_SRGB = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+            false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+
+    private final int width;
+    private final int height;
+    private final boolean alpha;
+    private int[] argb;
+    private final byte[] bgr;
+
+    public Pixels(int width, int height, int[] argb, boolean alpha) {
+        this.width = width;
+        this.height = height;
+        this.argb = argb;
+        this.alpha = alpha;
+        this.bgr = null;
+    }
+
+    private Pixels(int width, int height, byte[] bgr) {
+        this.width = width;
+        this.height = height;
+        this.bgr = bgr;
+        this.alpha = false;
+    }
+
+    /** An opaque image as 3-byte BGR rows without padding ({@code width * 3} bytes each). */
+    public static Pixels bgr(int width, int height, byte[] bgr) {
+        return new Pixels(width, height, bgr);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public boolean alpha() {
+        return alpha;
+    }
+
+    /** The BGR bytes when this image is held that way, else null. */
+    public byte[] bgrOrNull() {
+        return bgr;
+    }
+
+    public int[] argb() {
+        if (argb == null) {
+            int[] packed = new int[width * height];
+            for (int i = 0, j = 0; i < packed.length; i++, j += 3) {
+                packed[i] = 0xff000000 | (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | (bgr[j] & 0xff);
+            }
+            argb = packed;
+        }
+        return argb;
+    }
+
+    /** As a BufferedImage: BGR bytes are wrapped without a copy; ARGB is copied into a raster. */
+    public BufferedImage toBufferedImage() {
+        if (bgr != null) {
+            WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(bgr, bgr.length), width, height,
+                    width * 3, 3, new int[] {2, 1, 0}, null);
+            return new BufferedImage(OPAQUE_SRGB, raster, false, null); // Java2D sees TYPE_3BYTE_BGR
+        }
+        BufferedImage image = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         image.getRaster().setDataElements(0, 0, width, height, argb);
         return image;
     }
