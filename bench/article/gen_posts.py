@@ -37,9 +37,10 @@ tags: 压测{i % 7}
 
 def main():
     n, out = int(sys.argv[1]), sys.argv[2]
-    rng = random.Random(42)
+    first = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    rng = random.Random(42 + first)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for i in range(n):
+        for i in range(first, first + n):
             z.writestr(f"_posts/bench-{i:05d}.md", post(i, rng))
 
 

@@ -129,7 +129,7 @@ public class ArticleResource {
         return builder.entity(article.json()).type(MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, article.etag()).build();
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.strip();
             if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {

@@ -1,0 +1,68 @@
+package dev.newsdesk.article.api;
+
+import java.util.Optional;
+
+import jakarta.enterprise.event.Observes;
+
+import dev.newsdesk.article.ArticleService;
+import dev.newsdesk.article.ArticleViews.CachedArticle;
+import dev.newsdesk.article.ListParams;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The hot reads: an article or a listing that the cache holds is answered by a plain Vert.x
+ * route on the event loop, before the REST layer is involved, with the bytes the REST resource
+ * would send (the same cached JSON and ETag). Anything else — a miss, a bad parameter, a 404 —
+ * falls through to {@link ArticleResource}, which answers it. The image-service serves its
+ * cache hits the same way.
+ */
+public class CacheHitRoute {
+
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+
+    void install(@Observes Router router, ArticleService articles) {
+        router.getWithRegex("/api/articles/[0-9]{1,18}").order(-10).handler(ctx -> article(ctx, articles));
+        router.get("/api/articles").order(-10).handler(ctx -> list(ctx, articles));
+    }
+
+    private static void article(RoutingContext ctx, ArticleService articles) {
+        String path = ctx.request().path();
+        long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+        Optional<CachedArticle> hit = articles.cached(id);
+        if (hit.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        CachedArticle article = hit.get();
+        String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+        ctx.response().putHeader(HttpHeaders.ETAG, article.etag());
+        if (ifNoneMatch != null && ArticleResource.matches(ifNoneMatch, article.etag())) {
+            ctx.response().setStatusCode(304).end();
+            return;
+        }
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(Unpooled.wrappedBuffer(article.json())));
+    }
+
+    private static void list(RoutingContext ctx, ArticleService articles) {
+        MultiMap q;
+        try {
+            q = ctx.queryParams();
+        } catch (IllegalArgumentException malformed) {
+            ctx.next(); // the REST layer answers a malformed query with its problem document
+            return;
+        }
+        ListParams params = new ListParams(q.get("category"), q.get("tag"), q.get("source"), q.get("q"), q.get("from"),
+                q.get("to"), q.get("limit"), q.get("cursor"));
+        Optional<byte[]> hit = articles.cachedList(params);
+        if (hit.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(Unpooled.wrappedBuffer(hit.get())));
+    }
+}
