@@ -12,17 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 
 import org.hibernate.StaleStateException;
-import org.jboss.logging.Logger;
 
 import dev.newsdesk.article.ArticleViews.CachedArticle;
 import dev.newsdesk.article.content.BodyCleaner;
@@ -32,11 +26,7 @@ import dev.newsdesk.article.content.Summary;
 import dev.newsdesk.article.content.XmlText;
 import dev.newsdesk.article.error.Problem;
 import dev.newsdesk.article.error.ProblemException;
-import dev.newsdesk.article.importer.ImportRejected;
-import dev.newsdesk.article.importer.JekyllPost;
 import dev.newsdesk.article.importer.JekyllPostParser;
-import dev.newsdesk.article.importer.PostArchive;
-import dev.newsdesk.article.importer.Slugs;
 import dev.newsdesk.article.store.ArticleEntity;
 import dev.newsdesk.article.store.ArticleQuery;
 import dev.newsdesk.article.store.ArticleStore;
@@ -46,35 +36,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * What the API and the pages do with articles: reads through the cache, writes in one
- * transaction per article followed by a cache update, imports with a stable identity.
+ * transaction per article followed by a cache update. Imports are {@link ArticleImporter}'s.
  */
 @ApplicationScoped
 public class ArticleService {
 
-    private static final Logger LOG = Logger.getLogger(ArticleService.class);
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
 
     private final ArticleStore store;
     private final ArticleViews views;
     private final ArticleCache cache;
-    /** Import workers: two per core, so one post's database round trips overlap another's parsing. */
-    private final ExecutorService importers = Executors.newFixedThreadPool(2 * Runtime.getRuntime().availableProcessors(), r -> {
-        Thread t = new Thread(r, "article-import");
-        t.setDaemon(true);
-        return t;
-    });
-    private final JekyllPostParser parser = new JekyllPostParser();
     private final BodyCleaner cleaner = new BodyCleaner();
 
     ArticleService(ArticleStore store, ArticleViews views, ArticleCache cache) {
         this.store = store;
         this.views = views;
         this.cache = cache;
-    }
-
-    /** Created or updated (unchanged content counts as updated), and which article. */
-    public record ImportOutcome(boolean created, long id, String slug) {
     }
 
     // --- reads ---------------------------------------------------------------------------
@@ -143,7 +121,7 @@ public class ArticleService {
         CleanBody body = cleaner.clean(input.bodyHtml(), false);
         ArticleEntity e = new ArticleEntity();
         apply(e, v, body, sourceOf(input.source(), body.source()));
-        e.slug = uniqueSlug(v.published(), "api:" + UUID.randomUUID());
+        e.slug = store.uniqueSlug(v.published(), "api:" + UUID.randomUUID());
         e.updatedAt = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> store.save(e));
         return cache.put(views.cached(e));
@@ -185,146 +163,9 @@ public class ArticleService {
         }
     }
 
-    // --- import --------------------------------------------------------------------------
-
-    public ImportOutcome importPost(byte[] markdown) {
-        try {
-            return importParsed(parser.parse(markdown));
-        } catch (ImportRejected r) {
-            throw r.toProblem();
-        }
-    }
-
-    public ImportReport importArchive(byte[] zip) {
-        List<PostArchive.Entry> entries;
-        try {
-            entries = PostArchive.read(zip);
-        } catch (ImportRejected r) {
-            throw r.toProblem();
-        }
-        // Posts are independent (one transaction each), so a bounded pool imports them side by side.
-        List<Future<ImportReport>> results = entries.stream().map(entry -> importers.submit(() -> importEntry(entry))).toList();
-        int created = 0;
-        int updated = 0;
-        List<ImportReport.Rejection> rejected = new ArrayList<>();
-        List<ImportReport.Imported> imported = new ArrayList<>();
-        for (Future<ImportReport> result : results) {
-            ImportReport one = await(result);
-            created += one.created();
-            updated += one.updated();
-            rejected.addAll(one.rejected());
-            imported.addAll(one.articles());
-        }
-        return new ImportReport(created, updated, rejected, imported);
-    }
-
-    /** One zip entry's part of the report. */
-    private ImportReport importEntry(PostArchive.Entry entry) {
-        if (entry.rejection() != null) {
-            return new ImportReport(0, 0, List.of(new ImportReport.Rejection(entry.name(), entry.rejection())), List.of());
-        }
-        try {
-            ImportOutcome outcome = importParsed(parser.parse(entry.bytes()));
-            return new ImportReport(outcome.created() ? 1 : 0, outcome.created() ? 0 : 1, List.of(),
-                    List.of(new ImportReport.Imported(entry.name(), outcome.id(), outcome.slug(), outcome.created() ? "created" : "updated")));
-        } catch (ImportRejected r) {
-            return new ImportReport(0, 0, List.of(new ImportReport.Rejection(entry.name(), r.getMessage())), List.of());
-        } catch (RuntimeException e) {
-            // One post that cannot be stored must not stop the others; its transaction rolled back whole.
-            LOG.warnf(e, "Import of %s failed", entry.name());
-            return new ImportReport(0, 0, List.of(new ImportReport.Rejection(entry.name(), "could not be stored")), List.of());
-        }
-    }
-
-    private static ImportReport await(Future<ImportReport> result) {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while importing", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("importEntry reports its own failures", e.getCause());
-        }
-    }
-
-    @PreDestroy
-    void stopImporters() {
-        importers.shutdownNow();
-    }
-
-    private ImportOutcome importParsed(JekyllPost post) {
-        CleanBody body = cleaner.clean(post.bodyHtml(), true);
-        String title = XmlText.legal(post.title());
-        String identity = identityOf(post, body.source());
-        String hash = Slugs.sha256(String.join("\u0000", title, post.date().toString(), String.join(",", post.categories()),
-                String.join(",", post.tags()), body.html(), String.valueOf(body.source())));
-        Valid v = new Valid(title, post.date(), post.categories(), post.tags());
-        try {
-            return upsert(identity, hash, post, v, body);
-        } catch (RuntimeException e) {
-            if (!causedBy(e, org.hibernate.exception.ConstraintViolationException.class)) {
-                throw e;
-            }
-            // Two imports of the same new post at once: the unique import key let one in; this one updates it.
-            return upsert(identity, hash, post, v, body);
-        }
-    }
-
-    private ImportOutcome upsert(String identity, String hash, JekyllPost post, Valid v, CleanBody body) {
-        ImportOutcome outcome = QuarkusTransaction.requiringNew().call(() -> {
-            store.commitWithoutWaitingForDisk();
-            Optional<ArticleEntity> existing = store.byImportKey(identity);
-            if (existing.isPresent()) {
-                ArticleEntity e = existing.get();
-                if (!hash.equals(e.contentHash)) {
-                    apply(e, v, body, body.source());
-                    e.contentHash = hash;
-                    e.updatedAt = Instant.now();
-                    store.flush(e);
-                }
-                return new ImportOutcome(false, e.id, e.slug);
-            }
-            ArticleEntity e = new ArticleEntity();
-            apply(e, v, body, body.source());
-            e.importKey = identity;
-            e.contentHash = hash;
-            String explicit = Slugs.explicit(post.slug());
-            e.slug = explicit != null && !store.slugTaken(explicit) ? explicit : uniqueSlug(v.published(), identity);
-            e.updatedAt = Instant.now();
-            store.save(e);
-            return new ImportOutcome(true, e.id, e.slug);
-        });
-        cache.invalidate(outcome.id());
-        return outcome;
-    }
-
-    /**
-     * The import identity: the front-matter slug when there is one (the author's own key), else
-     * the original's URL (unique per story at the source), else date and title.
-     */
-    static String identityOf(JekyllPost post, Source source) {
-        if (post.slug() != null) {
-            return "slug:" + post.slug().strip().toLowerCase(Locale.ROOT);
-        }
-        if (source.url() != null) {
-            return "source:" + source.url();
-        }
-        return "post:" + post.date().toInstant() + "|" + post.title();
-    }
-
-    private String uniqueSlug(OffsetDateTime published, String identity) {
-        for (int chars : new int[] {8, 12, 16}) {
-            String slug = Slugs.derived(published, identity, chars);
-            if (!store.slugTaken(slug)) {
-                return slug;
-            }
-        }
-        return Slugs.derived(published, identity, 64);
-    }
-
     // --- validation ----------------------------------------------------------------------
 
-    private record Valid(String title, OffsetDateTime published, List<String> categories, List<String> tags) {
+    record Valid(String title, OffsetDateTime published, List<String> categories, List<String> tags) {
     }
 
     private static Valid validate(ArticleInput in) {
@@ -377,7 +218,7 @@ public class ArticleService {
         return names.stream().distinct().toList();
     }
 
-    private static void apply(ArticleEntity e, Valid v, CleanBody body, Source source) {
+    static void apply(ArticleEntity e, Valid v, CleanBody body, Source source) {
         e.title = v.title();
         e.published(v.published());
         e.categories.clear();
@@ -426,7 +267,7 @@ public class ArticleService {
         return found;
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

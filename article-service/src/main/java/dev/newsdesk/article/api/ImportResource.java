@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.newsdesk.article.ArticleService;
-import dev.newsdesk.article.ArticleService.ImportOutcome;
+import dev.newsdesk.article.ArticleImporter;
+import dev.newsdesk.article.ArticleImporter.ImportOutcome;
 import dev.newsdesk.article.ImportReport;
 
 @Path("/api/import")
@@ -23,10 +24,12 @@ import dev.newsdesk.article.ImportReport;
 @Tag(name = "import", description = "Jekyll posts in, articles out")
 public class ImportResource {
 
+    private final ArticleImporter importer;
     private final ArticleService articles;
     private final WriteAccess access;
 
-    ImportResource(ArticleService articles, WriteAccess access) {
+    ImportResource(ArticleImporter importer, ArticleService articles, WriteAccess access) {
+        this.importer = importer;
         this.articles = articles;
         this.access = access;
     }
@@ -36,7 +39,7 @@ public class ImportResource {
     @Operation(summary = "Import one Jekyll post (bearer token): 201 created, 200 updated")
     public Response importPost(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] post) {
         access.require(authorization);
-        ImportOutcome outcome = articles.importPost(post);
+        ImportOutcome outcome = importer.importPost(post);
         Response.ResponseBuilder builder = outcome.created()
                 ? Response.created(URI.create("/api/articles/" + outcome.id()))
                 : Response.ok().location(URI.create("/api/articles/" + outcome.id()));
@@ -48,6 +51,6 @@ public class ImportResource {
     @Operation(summary = "Import a zip of Jekyll posts (bearer token): a report of created, updated and rejected files")
     public ImportReport importArchive(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] zip) {
         access.require(authorization);
-        return articles.importArchive(zip);
+        return importer.importArchive(zip);
     }
 }

@@ -1,15 +1,21 @@
 package dev.newsdesk.article.store;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.query.SelectionQuery;
+
+import dev.newsdesk.article.importer.Slugs;
 
 /** The queries over articles. Callers own the transaction for writes (one per article). */
 @ApplicationScoped
@@ -79,9 +85,43 @@ public class ArticleStore {
                 .setParameter("key", key).uniqueResultOptional();
     }
 
+    /** The articles with these import keys, by key; one query for a whole import chunk. */
+    @Transactional
+    public Map<String, ArticleEntity> byImportKeys(Collection<String> keys) {
+        Map<String, ArticleEntity> found = new HashMap<>();
+        if (!keys.isEmpty()) {
+            db.session().createSelectionQuery("from ArticleEntity where importKey in :keys", ArticleEntity.class)
+                    .setParameter("keys", keys).getResultList().forEach(e -> found.put(e.importKey, e));
+        }
+        return found;
+    }
+
+    /** Which of these slugs are in use (a mutable set, for the caller to add to). */
+    @Transactional
+    public Set<String> takenSlugs(Collection<String> slugs) {
+        Set<String> taken = new HashSet<>();
+        if (!slugs.isEmpty()) {
+            taken.addAll(db.session().createSelectionQuery("select slug from ArticleEntity where slug in :slugs", String.class)
+                    .setParameter("slugs", slugs).getResultList());
+        }
+        return taken;
+    }
+
     @Transactional
     public boolean slugTaken(String slug) {
-        return bySlug(slug).isPresent();
+        return !takenSlugs(List.of(slug)).isEmpty();
+    }
+
+    /** A free slug for a new article: the date and ever more of the identity's hash. */
+    @Transactional
+    public String uniqueSlug(OffsetDateTime published, String identity) {
+        for (int chars : new int[] {8, 12, 16}) {
+            String slug = Slugs.derived(published, identity, chars);
+            if (!slugTaken(slug)) {
+                return slug;
+            }
+        }
+        return Slugs.derived(published, identity, 64);
     }
 
     @Transactional
@@ -114,6 +154,12 @@ public class ArticleStore {
     public ArticleEntity flush(ArticleEntity article) {
         db.session().flush();
         return article;
+    }
+
+    /** Writes what this transaction changed, so a constraint violation surfaces before the commit. */
+    @Transactional
+    public void flush() {
+        db.session().flush();
     }
 
     @Transactional

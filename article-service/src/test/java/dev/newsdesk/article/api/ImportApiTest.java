@@ -171,6 +171,55 @@ class ImportApiTest {
     }
 
     @Test
+    void aVeryLongOriginalLinkStillIdentifiesThePostAndAnOverlongOneIsRefused() {
+        String word = unique("长链接");
+        String link = "http://news.example.com/share/" + word + "?" + "x".repeat(1500);
+        byte[] post = utf8(post(word + "标题", "2023-09-01 08:00:00 +0800", "a", "b", "<p>正文" + word + "。</p>\n\n<" + link + ">\n"));
+        long id = importMarkdown(post).statusCode(201).body("source.url", equalTo(link)).extract().jsonPath().getLong("id");
+        importMarkdown(post).statusCode(200).body("id", equalTo((int) id));
+        String overlong = "http://news.example.com/share/" + word + "?" + "x".repeat(2100);
+        problem(importMarkdown(utf8(post(word + "二", "2023-09-01 08:00:00 +0800", "a", "b", "<p>正文。</p>\n\n<" + overlong + ">\n"))), 400)
+                .body("detail", containsString("link to the original"));
+    }
+
+    /**
+     * Two zips holding the same new posts, imported at once: one chunk's transaction may lose
+     * the race on the unique import key, roll back and write its posts one by one as updates.
+     * Either way every post is stored exactly once and no file is rejected.
+     */
+    @Test
+    void concurrentImportsOfTheSameNewPostsStoreEachOnce() throws Exception {
+        String word = unique("并发");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int i = 0; i < 60; i++) {
+            entries.put("_posts/p" + i + ".md", utf8(post(word + "文章" + i, "2023-10-01 08:00:00 +0800", "并发", "测试",
+                    "<p>并发正文" + word + i + "。</p>\n\n<http://news.example.com/share/" + word + "/" + i + ">\n")));
+        }
+        byte[] zip = TestPosts.zip(entries);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<JsonPath>> reports = List.of(
+                    two.submit(() -> importZip(zip).statusCode(200).extract().jsonPath()),
+                    two.submit(() -> importZip(zip).statusCode(200).extract().jsonPath()));
+            int created = 0, updated = 0;
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<JsonPath> report : reports) {
+                JsonPath r = report.get();
+                assertEquals(List.of(), r.getList("rejected"));
+                created += r.getInt("created");
+                updated += r.getInt("updated");
+                ids.addAll(r.getList("articles.id", Long.class));
+            }
+            assertEquals(60, created);
+            assertEquals(60, updated);
+            assertEquals(60, ids.size());
+        } finally {
+            two.shutdown();
+        }
+        given().queryParam("q", word).queryParam("limit", "100").get("/api/articles").then().body("items", hasSize(60));
+    }
+
+    @Test
     void otherContentTypesAreUnsupported() {
         problem(given().header("Authorization", TOKEN).contentType("application/pdf").body(new byte[] {1}).post("/api/import").then(), 415);
     }
