@@ -130,6 +130,10 @@ public class ArticleImporter {
                 ready.add(prepare(entry.name(), parser.parse(entry.bytes())));
             } catch (ImportRejected r) {
                 rejected.add(new ImportReport.Rejection(entry.name(), r.getMessage()));
+            } catch (RuntimeException e) {
+                // A parser failure we did not foresee is this file's problem, not the zip's.
+                LOG.warnf(e, "Import of %s failed while reading it", entry.name());
+                rejected.add(new ImportReport.Rejection(entry.name(), "could not be read"));
             }
         }
         List<ImportOutcome> outcomes;
