@@ -209,7 +209,7 @@ public class ArticleImporter {
         return key.length() <= MAX_KEY_CHARS ? key : key.substring(0, 600) + "|sha256:" + Slugs.sha256(key);
     }
 
-    /** A chunk in one transaction; throws (and leaves nothing written) if any post fails. */
+    /** Posts in one transaction; throws (and leaves nothing written) if any post fails. */
     private List<ImportOutcome> writeTogether(List<Prepared> posts) {
         if (posts.isEmpty()) {
             return List.of();
@@ -244,34 +244,20 @@ public class ArticleImporter {
         return outcomes;
     }
 
-    /** One post in its own transaction; a concurrent import of the same new post turns into an update. */
+    /**
+     * One post in its own transaction (a chunk of one); a concurrent import of the same new post
+     * turns into an update.
+     */
     private ImportOutcome writeAlone(Prepared post) {
         try {
-            return upsert(post);
+            return writeTogether(List.of(post)).get(0);
         } catch (RuntimeException e) {
             if (!ArticleService.causedBy(e, org.hibernate.exception.ConstraintViolationException.class)) {
                 throw e;
             }
             // Two imports of the same new post at once: the unique import key let one in; this one updates it.
-            return upsert(post);
+            return writeTogether(List.of(post)).get(0);
         }
-    }
-
-    private ImportOutcome upsert(Prepared post) {
-        ImportOutcome outcome = QuarkusTransaction.requiringNew().call(() -> {
-            store.commitWithoutWaitingForDisk();
-            ArticleEntity existing = store.byImportKeys(Set.of(post.identity())).get(post.identity());
-            if (existing != null) {
-                update(existing, post);
-                store.flush();
-                return new ImportOutcome(false, existing.id, existing.slug);
-            }
-            ArticleEntity e = create(post, store.takenSlugs(slugsWanted(post)));
-            store.flush();
-            return new ImportOutcome(true, e.id, e.slug);
-        });
-        cache.invalidate(outcome.id());
-        return outcome;
     }
 
     private static void update(ArticleEntity e, Prepared p) {

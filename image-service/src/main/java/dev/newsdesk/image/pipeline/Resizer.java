@@ -82,6 +82,9 @@ public final class Resizer {
         private final byte[] bgr;
         private final Weights wx, wy;
         private final Fixed fx, fy;
+        /** The horizontal weights padded to {@link #taps} per window (see {@link Weights#padded}). */
+        private final int[] hweight;
+        private final int taps;
         /** ring[slot][channel][x]: horizontally resized source rows; ringRow[slot] says which. */
         private final int[][][] ring;
         private final int[] ringRow;
@@ -100,11 +103,14 @@ public final class Resizer {
             // of rows up to 255 << ROW_BITS times the horizontal weights' absolute sum.
             this.fx = wx.fixed(LANE_LIMIT / 255.0);
             this.fy = wy.fixed(Integer.MAX_VALUE / (255.0 * (1 << ROW_BITS) * (wx.maxAbsSum + 0.01)));
+            this.taps = (wx.maxCount + 3) & ~3;
+            this.hweight = wx.padded(fx, taps);
             int slots = wy.maxCount + 1;
             this.ring = new int[slots][channels][outW];
             this.ringRow = new int[slots];
             java.util.Arrays.fill(ringRow, -1);
-            this.spread = new long[fx.spreadLength];
+            // a padded window may reach up to taps - 1 entries past the last source pixel: zeros
+            this.spread = new long[wx.last - wx.first + 1 + taps];
         }
 
         Pixels run() {
@@ -170,22 +176,22 @@ public final class Resizer {
         private void horizontal(int sy, int[][] dst) {
             long[] spread = this.spread;
             if (bgr != null) {
-                for (int x = wx.first, i = fx.margin, j = (sy * width + x) * 3; x <= wx.last; x++, i++, j += 3) {
+                for (int x = wx.first, i = 0, j = (sy * width + x) * 3; x <= wx.last; x++, i++, j += 3) {
                     spread[i] = (long) (bgr[j + 2] & 0xff) << 42 | (long) (bgr[j + 1] & 0xff) << 21 | (bgr[j] & 0xff);
                 }
             } else {
-                for (int x = wx.first, i = fx.margin, j = sy * width + x; x <= wx.last; x++, i++, j++) {
+                for (int x = wx.first, i = 0, j = sy * width + x; x <= wx.last; x++, i++, j++) {
                     int c = argb[j];
                     spread[i] = (long) ((c >> 16) & 0xff) << 42 | (long) ((c >> 8) & 0xff) << 21 | (c & 0xff);
                 }
             }
             int[] r = dst[0], gr = dst[1], b = dst[2];
-            int[] weight = fx.padded;
-            int taps = fx.taps;
+            int[] weight = hweight;
+            int taps = this.taps;
             int shift = fx.bits - ROW_BITS;
             long half = 1L << (shift - 1);
             for (int x = 0, off = 0; x < outW; x++, off += taps) {
-                int p = fx.paddedStart[x];
+                int p = wx.start[x] - wx.first;
                 // A constant tap count lets the JIT unroll the loop completely: twice as fast as
                 // the same loop with a bound it only learns at run time.
                 long sum = switch (taps) {
@@ -252,13 +258,8 @@ public final class Resizer {
         }
     }
 
-    /**
-     * Fixed-point weights: each window sums to exactly {@code 1 << bits}. Also laid out for the
-     * horizontal pass: every window padded with zero weights to the same number of taps, a
-     * multiple of 4, starting at {@code paddedStart} in a row buffer with {@code margin} zero
-     * entries on each side, so the inner loop has no bounds to find and unrolls cleanly.
-     */
-    private record Fixed(int[] weight, int bits, int[] padded, int[] paddedStart, int taps, int margin, int spreadLength) {
+    /** Fixed-point weights: each window sums to exactly {@code 1 << bits}. */
+    private record Fixed(int[] weight, int bits) {
     }
 
     private static final class Weights {
@@ -290,15 +291,20 @@ public final class Resizer {
                 }
                 fixed[centre] += one - sum; // the rounding error onto the largest tap: flat areas stay exact
             }
-            int taps = (maxCount + 3) & ~3;
-            int margin = taps;
+            return new Fixed(fixed, bits);
+        }
+
+        /**
+         * {@code fixed}'s windows laid out for the horizontal pass: window i at {@code i * taps},
+         * padded with zero weights to {@code taps} (a multiple of 4), so every window has the same
+         * length and the inner loop unrolls cleanly.
+         */
+        int[] padded(Fixed fixed, int taps) {
             int[] padded = new int[start.length * taps];
-            int[] paddedStart = new int[start.length];
             for (int i = 0; i < start.length; i++) {
-                System.arraycopy(fixed, offset[i], padded, i * taps, count[i]);
-                paddedStart[i] = start[i] - first + margin;
+                System.arraycopy(fixed.weight(), offset[i], padded, i * taps, count[i]);
             }
-            return new Fixed(fixed, bits, padded, paddedStart, taps, margin, last - first + 1 + 2 * margin);
+            return padded;
         }
     }
 
