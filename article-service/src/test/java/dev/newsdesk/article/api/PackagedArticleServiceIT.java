@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 /**
  * The packaged artifact (the jar here, the native executable where GraalVM builds one) in
  * its prod profile: probes, OpenAPI, problem documents and reading articles. Run by failsafe
- * with -DskipITs=false or -Dnative; on the embedded database under target/.
+ * with -DskipITs=false or -Dnative; on the suite's PostgreSQL (EmbeddedPostgresResource).
  */
 @QuarkusIntegrationTest
 class PackagedArticleServiceIT {
