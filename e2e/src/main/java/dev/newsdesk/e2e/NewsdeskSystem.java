@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.newsdesk.localpg.LocalPostgres;
+import dev.newsdesk.article.testing.LocalPostgres;
 
 /**
  * PostgreSQL and the three services started together, wired to each other by base URLs the way

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.newsdesk.localpg.LocalPostgres;
+import dev.newsdesk.article.testing.LocalPostgres;
 
 /**
  * The run command's entry point ({@code ./mvnw -Prun}): starts PostgreSQL (data under

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.newsdesk.localpg.LocalPostgres;
+import dev.newsdesk.article.testing.LocalPostgres;
 
 /**
  * Issue 10: a 201 means the article survives a crash. 200 creates from 16 threads; half-way

@@ -1,4 +1,4 @@
-package dev.newsdesk.localpg;
+package dev.newsdesk.article.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

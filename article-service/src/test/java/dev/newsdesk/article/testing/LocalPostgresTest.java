@@ -1,4 +1,4 @@
-package dev.newsdesk.localpg;
+package dev.newsdesk.article.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
