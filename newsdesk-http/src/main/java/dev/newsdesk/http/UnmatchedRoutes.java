@@ -1,4 +1,4 @@
-package dev.newsdesk.feed.error;
+package dev.newsdesk.http;
 
 import java.util.Optional;
 
@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -50,7 +51,7 @@ public class UnmatchedRoutes {
             ctx.response().setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(json.writeValueAsString(problem));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             ctx.response().setStatusCode(status).end();
         }
     }

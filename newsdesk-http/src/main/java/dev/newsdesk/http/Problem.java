@@ -1,4 +1,4 @@
-package dev.newsdesk.image.error;
+package dev.newsdesk.http;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.newsdesk.image.config;
+package dev.newsdesk.http;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.newsdesk.article.error;
+package dev.newsdesk.http;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * The one exception type domain code throws for a request it cannot serve. It carries
  * everything the problem document needs, so the mapper has no decisions to make.
+ * The factories here are the problems every service has; a service's own (an image
+ * origin that times out, say) live in its {@code error} package and build this same type.
  */
 public class ProblemException extends RuntimeException {
 
@@ -38,6 +40,21 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not found", detail, null);
+    }
+
+    /**
+     * 503 with {@code Retry-After}: the service cannot answer now (a full work queue, no feed
+     * built yet) and the client should come back. One slug for every 503, the same one the
+     * mapper gives a framework 503, so clients and dashboards see one reason, not two.
+     */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        return new ProblemException(503, "unavailable", "Service unavailable", detail, null)
+                .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
+    }
+
+    /** The problem type's last segment: a stable reason, also used as a metrics tag. */
+    public String slug() {
+        return slug;
     }
 
     /**

@@ -1,5 +1,8 @@
-package dev.newsdesk.article.error;
+package dev.newsdesk.http;
 
+import java.util.List;
+
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -12,7 +15,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
- * The service's single translation from exceptions to {@code application/problem+json}.
+ * Each service's single translation from exceptions to {@code application/problem+json}.
  * Unknown failures become a 500 whose detail says nothing about the internals; the stack
  * trace goes to the log under the request's trace id, never to the client.
  */
@@ -37,7 +40,7 @@ public class ProblemMapper {
                         ? "The JSON body is malformed at '" + field + "'"
                         : "The request body is not valid JSON";
         ProblemException problem = field != null && !field.isEmpty()
-                ? ProblemException.invalid(detail, java.util.List.of(new Problem.FieldError(field, "malformed")))
+                ? ProblemException.invalid(detail, List.of(new Problem.FieldError(field, "malformed")))
                 : ProblemException.badRequest(detail);
         return respond(problem.toProblem(uri.getPath()));
     }
@@ -62,7 +65,7 @@ public class ProblemMapper {
         return builder.type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.errorf(e, "Unexpected failure serving %s", uri.getPath());
         return respond(new Problem(Problem.typeFor("internal"), "Internal error", 500,

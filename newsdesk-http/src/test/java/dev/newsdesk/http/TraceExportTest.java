@@ -1,4 +1,4 @@
-package dev.newsdesk.feed.config;
+package dev.newsdesk.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
