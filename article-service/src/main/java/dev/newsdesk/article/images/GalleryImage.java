@@ -1,4 +1,4 @@
-package dev.newsdesk.article.content;
+package dev.newsdesk.article.images;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

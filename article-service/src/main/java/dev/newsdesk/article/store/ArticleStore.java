@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.query.SelectionQuery;
 
-import dev.newsdesk.article.importer.Slugs;
 
 /** The queries over articles. Callers own the transaction for writes (one per article). */
 @ApplicationScoped
@@ -77,12 +76,6 @@ public class ArticleStore {
     public Optional<ArticleEntity> bySlug(String slug) {
         return db.session().createSelectionQuery("from ArticleEntity where slug = :slug", ArticleEntity.class)
                 .setParameter("slug", slug).uniqueResultOptional();
-    }
-
-    @Transactional
-    public Optional<ArticleEntity> byImportKey(String key) {
-        return db.session().createSelectionQuery("from ArticleEntity where importKey = :key", ArticleEntity.class)
-                .setParameter("key", key).uniqueResultOptional();
     }
 
     /** The articles with these import keys, by key; one query for a whole import chunk. */

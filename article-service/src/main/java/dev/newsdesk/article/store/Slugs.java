@@ -1,4 +1,4 @@
-package dev.newsdesk.article.importer;
+package dev.newsdesk.article.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.newsdesk.article.importer;
+package dev.newsdesk.article.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
