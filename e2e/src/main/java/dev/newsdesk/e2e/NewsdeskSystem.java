@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class NewsdeskSystem implements AutoCloseable {
         // Readable logs on a developer's terminal; JSON stays the default for clusters.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.putAll(extraEnv);
-        List<ServiceProcess> started = new java.util.ArrayList<>();
+        List<ServiceProcess> started = new ArrayList<>();
         NewsdeskSystem system = new NewsdeskSystem(started, signingKey);
         try {
             started.add(ServiceProcess.start(root, "article-service", articlePort, env, log(logDir, "article-service")));

@@ -3,6 +3,7 @@ package dev.newsdesk.e2e;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The run command's entry point ({@code ./mvnw -Prun}): starts the three packaged services on
@@ -20,7 +21,7 @@ public final class RunLocally {
                 Integer.getInteger("newsdesk.article.port", 8081),
                 Integer.getInteger("newsdesk.image.port", 8082),
                 Integer.getInteger("newsdesk.feed.port", 8083), Map.of());
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
             System.out.println("newsdesk: stopping the three services");
