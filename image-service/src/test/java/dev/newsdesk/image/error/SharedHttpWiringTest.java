@@ -31,9 +31,9 @@ class SharedHttpWiringTest {
         given().request("POST", "/img/unsafe/w:100/aGVsbG8").then().statusCode(405).contentType("application/problem+json")
                 .body("type", equalTo("https://newsdesk.dev/problems/method-not-allowed"))
                 .body("title", equalTo("Method Not Allowed"));
-        given().urlEncodingEnabled(false).get("/img/unsafe/w:100/%%%%").then().statusCode(400)
-                .contentType("application/problem+json").body("status", equalTo(400))
-                .body("instance", equalTo("/img/unsafe/w:100/%%%%"));
+        given().get("/img/unsafe/w:100/fit:fill/aGVsbG8").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://newsdesk.dev/problems/validation")).body("title", equalTo("Invalid input"))
+                .body("errors[0].field", equalTo("fit")).body("instance", equalTo("/img/unsafe/w:100/fit:fill/aGVsbG8"));
     }
 
     @Test
