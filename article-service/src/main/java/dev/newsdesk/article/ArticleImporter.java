@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import dev.newsdesk.article.ArticleService.Valid;
@@ -27,7 +28,7 @@ import dev.newsdesk.article.importer.ImportRejected;
 import dev.newsdesk.article.importer.JekyllPost;
 import dev.newsdesk.article.importer.JekyllPostParser;
 import dev.newsdesk.article.importer.PostArchive;
-import dev.newsdesk.article.importer.Slugs;
+import dev.newsdesk.article.store.Slugs;
 import dev.newsdesk.article.store.ArticleEntity;
 import dev.newsdesk.article.store.ArticleStore;
 
@@ -253,7 +254,7 @@ public class ArticleImporter {
         try {
             return writeTogether(List.of(post)).get(0);
         } catch (RuntimeException e) {
-            if (!ArticleService.causedBy(e, org.hibernate.exception.ConstraintViolationException.class)) {
+            if (!ArticleService.causedBy(e, ConstraintViolationException.class)) {
                 throw e;
             }
             // Two imports of the same new post at once: the unique import key let one in; this one updates it.

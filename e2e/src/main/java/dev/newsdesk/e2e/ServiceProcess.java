@@ -1,7 +1,9 @@
 package dev.newsdesk.e2e;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -73,7 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static void pipe(InputStream in, String name, PrintStream out) {
         Thread t = new Thread(() -> {
-            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+            try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     out.println(String.format("%-16s| %s", name, line));

@@ -19,7 +19,6 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
-import dev.newsdesk.article.importer.Slugs;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
