@@ -18,7 +18,8 @@ import io.restassured.response.Response;
 /**
  * The packaged artifact (the jar here, the native executable where GraalVM builds one) in
  * its prod profile: probes, OpenAPI, problem documents, importing a post and reading it back.
- * Run by failsafe with -DskipITs=false or -Dnative; the write token is the one
+ * Run by failsafe with -DskipITs=false or -Dnative, on the suite's PostgreSQL
+ * (EmbeddedPostgresResource); the write token is the one
  * {@code quarkus.test.env.NEWSDESK_API_TOKENS} gives the packaged process.
  */
 @QuarkusIntegrationTest
