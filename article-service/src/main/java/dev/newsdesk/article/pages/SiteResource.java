@@ -1,0 +1,97 @@
+package dev.newsdesk.article.pages;
+
+import java.time.Instant;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.newsdesk.article.error.ProblemException;
+import dev.newsdesk.article.store.SitemapStore;
+
+/** What crawlers and browsers ask a site for besides pages: sitemaps, robots.txt, the icon, the stylesheet. */
+@Path("/")
+@Tag(name = "pages")
+public class SiteResource {
+
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    static final MediaType XML = MediaType.valueOf("application/xml; charset=UTF-8");
+
+    private final Site site;
+    private final SitemapStore sitemaps;
+    private final Stylesheet favicon = Stylesheet.load("pages/favicon.ico", "favicon", "ico");
+
+    SiteResource(Site site, SitemapStore sitemaps) {
+        this.site = site;
+        this.sitemaps = sitemaps;
+    }
+
+    @GET
+    @Path("sitemap.xml")
+    @Produces("application/xml")
+    @Operation(summary = "Sitemap index: one sitemap per range of article ids, with lastmod")
+    public Response sitemapIndex(@Context HttpHeaders headers) {
+        return xml(Sitemaps.index(site.base(), sitemaps.pages()), headers);
+    }
+
+    @GET
+    @Path("sitemap-{page: [0-9]{1,9}}.xml")
+    @Produces("application/xml")
+    @Operation(summary = "One page of the sitemap (from 1)")
+    public Response sitemapPage(@PathParam("page") int page, @Context HttpHeaders headers) {
+        var entries = page < 1 ? java.util.List.<SitemapStore.Entry>of() : sitemaps.page(page - 1L);
+        if (entries.isEmpty()) {
+            throw ProblemException.notFound("No sitemap page " + page);
+        }
+        return xml(Sitemaps.urlset(site, entries), headers);
+    }
+
+    @GET
+    @Path("sitemap-news.xml")
+    @Produces("application/xml")
+    @Operation(summary = "Google News sitemap: articles of the last 48 hours")
+    public Response newsSitemap(@Context HttpHeaders headers) {
+        return xml(Sitemaps.news(site, sitemaps.publishedSince(Sitemaps.newsSince(Instant.now()), Sitemaps.NEWS_LIMIT)), headers);
+    }
+
+    @GET
+    @Path("robots.txt")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "robots.txt naming the sitemaps")
+    public Response robots() {
+        return Response.ok(Sitemaps.robots(site.base()), MediaType.valueOf("text/plain; charset=UTF-8"))
+                .header("Cache-Control", "public, max-age=86400").build();
+    }
+
+    @GET
+    @Path("favicon.ico")
+    @Produces("image/x-icon")
+    @Operation(summary = "The site icon")
+    public Response favicon() {
+        return Response.ok(favicon.bytes(), "image/x-icon").header("Cache-Control", "public, max-age=604800").build();
+    }
+
+    @GET
+    @Path("static/{file}")
+    @Produces("text/css")
+    @Operation(summary = "The stylesheet, by its content-hashed name")
+    public Response stylesheet(@PathParam("file") String file) {
+        Stylesheet css = site.stylesheet();
+        if (!css.fileName().equals(file)) {
+            throw ProblemException.notFound("No static file " + file);
+        }
+        return Response.ok(css.bytes(), "text/css; charset=UTF-8").header("Cache-Control", IMMUTABLE).build();
+    }
+
+    private static Response xml(String body, HttpHeaders headers) {
+        return RenderedPage.of(body).answer(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), XML);
+    }
+}
