@@ -1,6 +1,7 @@
 package dev.newsdesk.article.pages;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,7 +40,7 @@ public class SiteResource {
     @Produces("application/xml")
     @Operation(summary = "Sitemap index: one sitemap per range of article ids, with lastmod")
     public Response sitemapIndex(@Context HttpHeaders headers) {
-        return xml(Sitemaps.index(site.base(), sitemaps.pages()), headers);
+        return xml(Sitemaps.index(site.base(), sitemaps.pages(), Instant.now()), headers);
     }
 
     @GET
@@ -47,11 +48,11 @@ public class SiteResource {
     @Produces("application/xml")
     @Operation(summary = "One page of the sitemap (from 1)")
     public Response sitemapPage(@PathParam("page") int page, @Context HttpHeaders headers) {
-        var entries = page < 1 ? java.util.List.<SitemapStore.Entry>of() : sitemaps.page(page - 1L);
-        if (entries.isEmpty()) {
+        List<SitemapStore.Entry> entries = page < 1 ? List.of() : sitemaps.page(page - 1L);
+        if (entries.isEmpty() && page != 1) {
             throw ProblemException.notFound("No sitemap page " + page);
         }
-        return xml(Sitemaps.urlset(site, entries), headers);
+        return xml(Sitemaps.urlset(site, entries, page == 1), headers);
     }
 
     @GET

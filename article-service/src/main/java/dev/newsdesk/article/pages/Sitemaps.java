@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -34,7 +35,12 @@ final class Sitemaps {
     private Sitemaps() {
     }
 
-    static String index(String base, List<SitemapStore.Page> pages) {
+    /** Page 1 is always listed (it holds the home page), so even an empty site's index is valid. */
+    static String index(String base, List<SitemapStore.Page> stored, Instant now) {
+        List<SitemapStore.Page> pages = new ArrayList<>(stored);
+        if (pages.isEmpty() || pages.get(0).number() != 0) {
+            pages.add(0, new SitemapStore.Page(0, now));
+        }
         return write(xml -> {
             xml.writeStartElement("sitemapindex");
             xml.writeDefaultNamespace(SITEMAP_NS);
@@ -48,10 +54,17 @@ final class Sitemaps {
         });
     }
 
-    static String urlset(Site site, List<SitemapStore.Entry> entries) {
+    /** The first page always holds the home page too, so it is never empty (the schema wants one url). */
+    static String urlset(Site site, List<SitemapStore.Entry> entries, boolean first) {
         return write(xml -> {
             xml.writeStartElement("urlset");
             xml.writeDefaultNamespace(SITEMAP_NS);
+            if (first) {
+                xml.writeStartElement("url");
+                element(xml, "loc", site.home());
+                element(xml, "changefreq", "always");
+                xml.writeEndElement();
+            }
             for (SitemapStore.Entry e : entries) {
                 xml.writeStartElement("url");
                 element(xml, "loc", site.articleHref(e.slug()));

@@ -19,6 +19,7 @@ import org.jsoup.nodes.Element;
 public final class SectionLinks {
 
     private static final String BACK = "返回";
+    private static final String HOME = "首页";
     private static final int MAX_NAME_CHARS = 100;
 
     private SectionLinks() {
@@ -37,7 +38,7 @@ public final class SectionLinks {
             }
             String name = text.substring(BACK.length()).strip();
             String slug = fileStem(a.attr("href"));
-            if (!name.isEmpty() && name.length() <= MAX_NAME_CHARS && slug != null && categories.contains(slug)) {
+            if (!name.isEmpty() && !name.equals(HOME) && name.length() <= MAX_NAME_CHARS && slug != null && categories.contains(slug)) {
                 names.putIfAbsent(slug, name);
             }
         }
