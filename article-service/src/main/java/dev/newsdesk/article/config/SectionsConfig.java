@@ -6,13 +6,13 @@ import io.smallrye.config.ConfigMapping;
 
 /**
  * Section names chosen by the operator, over the names learned on import:
- * {@code newsdesk.sections."jiemianxinwen"=界面新闻} (as an environment variable
- * {@code NEWSDESK_SECTIONS__JIEMIANXINWEN_}, when the slug has no characters an environment
- * variable name cannot hold).
+ * {@code newsdesk.sections."jiemianxinwen"=界面新闻}. A property (application.properties, a
+ * system property or a config map mounted as one): slugs are case-sensitive map keys, which
+ * upper-case environment variable names cannot spell reliably.
  */
 @ConfigMapping(prefix = "newsdesk")
 public interface SectionsConfig {
 
-    /** {@code NEWSDESK_SECTIONS_*}: category slug to the name readers see. */
+    /** {@code newsdesk.sections."slug"}: category slug to the name readers see. */
     Map<String, String> sections();
 }

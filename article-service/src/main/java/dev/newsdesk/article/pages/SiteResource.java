@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -35,24 +36,24 @@ public class SiteResource {
         this.sitemaps = sitemaps;
     }
 
+    /**
+     * The index, or with {@code ?page=N} (from 1) one of its sitemaps. Pages are a query on the
+     * same path rather than files of their own, so the ingress routes sitemaps with exact paths.
+     */
     @GET
     @Path("sitemap.xml")
     @Produces("application/xml")
-    @Operation(summary = "Sitemap index: one sitemap per range of article ids, with lastmod")
-    public Response sitemapIndex(@Context HttpHeaders headers) {
-        return xml(Sitemaps.index(site.base(), sitemaps.pages(), Instant.now()), headers);
-    }
-
-    @GET
-    @Path("sitemap-{page: [0-9]{1,9}}.xml")
-    @Produces("application/xml")
-    @Operation(summary = "One page of the sitemap (from 1)")
-    public Response sitemapPage(@PathParam("page") int page, @Context HttpHeaders headers) {
-        List<SitemapStore.Entry> entries = page < 1 ? List.of() : sitemaps.page(page - 1L);
-        if (entries.isEmpty() && page != 1) {
+    @Operation(summary = "Sitemap index (one sitemap per range of article ids, with lastmod), or with page one sitemap")
+    public Response sitemap(@QueryParam("page") String page, @Context HttpHeaders headers) {
+        if (page == null) {
+            return xml(Sitemaps.index(site.base(), sitemaps.pages(), Instant.now()), headers);
+        }
+        int number = page.matches("[1-9][0-9]{0,8}") ? Integer.parseInt(page) : 0;
+        List<SitemapStore.Entry> entries = number < 1 ? List.of() : sitemaps.page(number - 1L);
+        if (entries.isEmpty() && number != 1) {
             throw ProblemException.notFound("No sitemap page " + page);
         }
-        return xml(Sitemaps.urlset(site, entries, page == 1), headers);
+        return xml(Sitemaps.urlset(site, entries, number == 1), headers);
     }
 
     @GET

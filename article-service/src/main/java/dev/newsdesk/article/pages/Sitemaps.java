@@ -46,7 +46,7 @@ final class Sitemaps {
             xml.writeDefaultNamespace(SITEMAP_NS);
             for (SitemapStore.Page page : pages) {
                 xml.writeStartElement("sitemap");
-                element(xml, "loc", base + "/sitemap-" + (page.number() + 1) + ".xml");
+                element(xml, "loc", base + "/sitemap.xml?page=" + (page.number() + 1));
                 element(xml, "lastmod", utc(page.lastModified()));
                 xml.writeEndElement();
             }

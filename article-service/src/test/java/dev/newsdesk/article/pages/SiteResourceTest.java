@@ -39,9 +39,9 @@ class SiteResourceTest {
         assertTrue(!news.contains(old));
         String index = given().get("/sitemap.xml").then().statusCode(200).extract().asString();
         String first = Jsoup.parse(index, "", org.jsoup.parser.Parser.xmlParser()).selectFirst("sitemap > loc").text();
-        assertEquals("http://localhost:8080/sitemap-1.xml", first);
-        given().get("/sitemap-1.xml").then().statusCode(200).body(containsString("<loc>http://localhost:8080/articles/"));
-        given().accept("application/xml").get("/sitemap-99999.xml").then().statusCode(404);
+        assertEquals("http://localhost:8080/sitemap.xml?page=1", first);
+        given().get("/sitemap.xml?page=1").then().statusCode(200).body(containsString("<loc>http://localhost:8080/articles/"));
+        given().accept("application/xml").get("/sitemap.xml?page=99999").then().statusCode(404);
     }
 
     @Test
