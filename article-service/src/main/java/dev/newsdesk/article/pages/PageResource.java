@@ -21,7 +21,8 @@ import dev.newsdesk.article.error.ProblemException;
 /**
  * The public HTML pages: home, section and tag listings and search results (newest first,
  * "older" paging by cursor), and the article page. Bad input gets a designed HTML page with
- * its 4xx status when the client reads HTML; other clients get the API's problem document.
+ * its 4xx status when the client asks for HTML (browsers do); other clients get the API's
+ * problem document.
  */
 @Path("/")
 @Produces({ MediaType.TEXT_HTML, "application/problem+json" })
@@ -87,15 +88,11 @@ public class PageResource {
     }
 
     /**
-     * Browsers put {@code text/html} first; a client whose first named type is another one (an
-     * API client asking for JSON) gets the problem document. No Accept, or only wildcards: HTML.
+     * Browsers name {@code text/html} in Accept; a client that does not (curl's and most HTTP
+     * libraries' {@code *}{@code /*}, an API client asking for JSON) gets the problem document.
      */
     static boolean readsHtml(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (!type.isWildcardType() && !type.isWildcardSubtype()) {
-                return type.isCompatible(MediaType.TEXT_HTML_TYPE) || type.isCompatible(MediaType.APPLICATION_XHTML_XML_TYPE);
-            }
-        }
-        return true;
+        return headers.getAcceptableMediaTypes().stream().anyMatch(type -> !type.isWildcardType() && !type.isWildcardSubtype()
+                && (type.isCompatible(MediaType.TEXT_HTML_TYPE) || type.isCompatible(MediaType.APPLICATION_XHTML_XML_TYPE)));
     }
 }
