@@ -3,7 +3,7 @@ package dev.newsdesk.article;
 import java.util.List;
 
 import dev.newsdesk.article.content.Block;
-import dev.newsdesk.article.content.GalleryImage;
+import dev.newsdesk.article.images.GalleryImage;
 import dev.newsdesk.article.content.Source;
 
 /** An article as the API returns it (the contract's field names; times RFC 3339 with seconds). */

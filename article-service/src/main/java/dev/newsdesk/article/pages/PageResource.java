@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.newsdesk.article.error.ProblemException;
+import dev.newsdesk.http.ProblemException;
 
 /**
  * The public HTML pages: home, section and tag listings and search results (newest first,

@@ -16,7 +16,7 @@ import dev.newsdesk.article.ArticleService;
 import dev.newsdesk.article.ListParams;
 import dev.newsdesk.article.config.ImageSigningConfig;
 import dev.newsdesk.article.config.LinksConfig;
-import dev.newsdesk.article.error.ProblemException;
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.article.images.ImageUrls;
 
 import io.quarkus.qute.Location;

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.newsdesk.http.EntityTags;
+
 /**
  * A page as bytes with its entity tag, and how it is answered: 200 with the body, or 304 when
  * the client already has it. Cache-Control suits a CDN: browsers keep a page a short while, the
@@ -28,17 +30,7 @@ public record RenderedPage(byte[] body, String etag) {
         return Response.ok(body, type).header("ETag", etag).header("Cache-Control", CACHE_CONTROL).build();
     }
 
-    /** RFC 9110 13.1.2: weak comparison, a list of tags or {@code *}. */
     boolean matches(String ifNoneMatch) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
+        return EntityTags.matchesWeakly(ifNoneMatch, etag);
     }
 }

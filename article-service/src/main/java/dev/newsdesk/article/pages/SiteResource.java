@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.newsdesk.article.error.ProblemException;
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.article.store.SitemapStore;
 
 /** What crawlers and browsers ask a site for besides pages: sitemaps, robots.txt, the icon, the stylesheet. */

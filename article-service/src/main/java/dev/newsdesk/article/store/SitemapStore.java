@@ -8,6 +8,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 /**
  * The few columns sitemaps need, without loading bodies. Sitemap pages are id ranges of
  * {@link #PAGE_SIZE} ({@code (id - 1) / PAGE_SIZE}): a page's URL keeps its articles as new ones
@@ -19,10 +21,10 @@ public class SitemapStore {
     /** Well under the protocol's 50,000 URLs and 50 MB per file. */
     public static final int PAGE_SIZE = 10_000;
 
-    private final Database db;
+    private final Session session;
 
-    SitemapStore(Database db) {
-        this.db = db;
+    SitemapStore(Session session) {
+        this.session = session;
     }
 
     /** One sitemap page: its number and the newest change in it. */
@@ -35,7 +37,7 @@ public class SitemapStore {
 
     @Transactional
     public List<Page> pages() {
-        List<Object[]> rows = db.session().createSelectionQuery(
+        List<Object[]> rows = session.createSelectionQuery(
                 "select (a.id - 1) / " + PAGE_SIZE + ", max(a.updatedAt) from ArticleEntity a group by (a.id - 1) / "
                         + PAGE_SIZE + " order by 1", Object[].class).getResultList();
         return rows.stream().map(r -> new Page(((Number) r[0]).longValue(), (Instant) r[1])).toList();
@@ -55,7 +57,7 @@ public class SitemapStore {
     }
 
     private List<Entry> entries(String from, Long low, Long high, Instant since, int limit) {
-        var query = db.session().createSelectionQuery(
+        var query = session.createSelectionQuery(
                 "select a.slug, a.title, a.publishedAt, a.publishedOffset, a.updatedAt " + from, Object[].class);
         if (low != null) {
             query.setParameter("low", low).setParameter("high", high);

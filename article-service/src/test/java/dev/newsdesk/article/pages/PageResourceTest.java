@@ -106,7 +106,7 @@ class PageResourceTest {
                     "<p>列表正文" + i + "</p><p><img src=\"https://dfscdn.dfcfw.com/download/L" + i + "_w700h996.jpg\"></p>");
         }
         Document first = page("/categories/" + category);
-        assertEquals(Pages.PAGE_SIZE, first.select("ol.list li").size());
+        assertEquals(20, first.select("ol.list li").size(), "20 per page, as article-service/README.md says");
         assertEquals("列表文章22", first.selectFirst("ol.list li h2 a").text());
         Element thumb = first.selectFirst("ol.list li img.thumb");
         assertEquals("160", thumb.attr("width"));
