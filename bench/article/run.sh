@@ -92,6 +92,10 @@ for id in $(seq "$id_min" "$id_max"); do
   curl -fs "http://127.0.0.1:$svc_port/api/articles/$id" -o "$work/www/a/$id.json" || true   # a gap in the ids: a 404 on both sides
 done
 curl -fs "http://127.0.0.1:$svc_port/api/articles?limit=20" -o "$work/www/api/list.json"
+# Pages (issue 12): the home page and one article page, the same HTML bytes for nginx.
+page_slug=$(curl -fs "http://127.0.0.1:$svc_port/api/articles/$id_max" | python3 -c "import json,sys; print(json.load(sys.stdin)['slug'])")
+curl -fs "http://127.0.0.1:$svc_port/" -o "$work/www/home.html"
+curl -fs "http://127.0.0.1:$svc_port/articles/$page_slug" -o "$work/www/article.html"
 cat >"$work/nginx.conf" <<CONF
 worker_processes auto;
 pid $work/nginx.pid;
@@ -129,6 +133,10 @@ results+=("$(LUA=1 bench service-get-by-id "http://127.0.0.1:$svc_port" ID_MIN="
 results+=("$(LUA=1 bench nginx-get-by-id "http://127.0.0.1:$nginx_port" ID_MIN="$id_min" ID_MAX="$id_max" PATH_PREFIX=/a/ PATH_SUFFIX=.json)")
 results+=("$(LUA= bench service-list "http://127.0.0.1:$svc_port/api/articles?limit=20")")
 results+=("$(LUA= bench nginx-list "http://127.0.0.1:$nginx_port/api/list.json")")
+results+=("$(LUA= bench service-home-page "http://127.0.0.1:$svc_port/")")
+results+=("$(LUA= bench nginx-home-page "http://127.0.0.1:$nginx_port/home.html")")
+results+=("$(LUA= bench service-article-page "http://127.0.0.1:$svc_port/articles/$page_slug")")
+results+=("$(LUA= bench nginx-article-page "http://127.0.0.1:$nginx_port/article.html")")
 
 echo
 echo "== results ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, service and wrk and nginx on the same machine)"
@@ -139,4 +147,7 @@ get_svc=$(echo "${results[0]}" | cut -d' ' -f2); get_ngx=$(echo "${results[1]}" 
 list_svc=$(echo "${results[2]}" | cut -d' ' -f2); list_ngx=$(echo "${results[3]}" | cut -d' ' -f2)
 echo "GET by id: service/nginx = $(ratio "$get_svc" "$get_ngx")x (target >= 0.5x, p99 < 50ms)"
 echo "list:      service/nginx = $(ratio "$list_svc" "$list_ngx")x"
+home_svc=$(echo "${results[4]}" | cut -d' ' -f2); home_ngx=$(echo "${results[5]}" | cut -d' ' -f2)
+page_svc=$(echo "${results[6]}" | cut -d' ' -f2); page_ngx=$(echo "${results[7]}" | cut -d' ' -f2)
+echo "home page: service/nginx = $(ratio "$home_svc" "$home_ngx")x; article page: $(ratio "$page_svc" "$page_ngx")x (rendered pages cached 2 s)"
 echo "import:    $import_rate posts/s (target >= 500), $reimport_rate posts/s re-import, $cold_rate posts/s on a cold JVM"

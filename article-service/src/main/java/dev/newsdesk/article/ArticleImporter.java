@@ -29,6 +29,8 @@ import dev.newsdesk.article.importer.JekyllPost;
 import dev.newsdesk.article.importer.JekyllPostParser;
 import dev.newsdesk.article.importer.PostArchive;
 import dev.newsdesk.article.store.Slugs;
+import dev.newsdesk.article.sections.SectionLinks;
+import dev.newsdesk.article.sections.SectionNames;
 import dev.newsdesk.article.store.ArticleEntity;
 import dev.newsdesk.article.store.ArticleStore;
 
@@ -57,6 +59,7 @@ public class ArticleImporter {
 
     private final ArticleStore store;
     private final ArticleCache cache;
+    private final SectionNames sections;
     /** Import workers: two per core, so one chunk's database round trips overlap another's parsing. */
     private final ExecutorService importers = Executors.newFixedThreadPool(2 * Runtime.getRuntime().availableProcessors(), r -> {
         Thread t = new Thread(r, "article-import");
@@ -66,9 +69,10 @@ public class ArticleImporter {
     private final JekyllPostParser parser = new JekyllPostParser();
     private final BodyCleaner cleaner = new BodyCleaner();
 
-    ArticleImporter(ArticleStore store, ArticleCache cache) {
+    ArticleImporter(ArticleStore store, ArticleCache cache, SectionNames sections) {
         this.store = store;
         this.cache = cache;
+        this.sections = sections;
     }
 
     /** Created or updated (unchanged content counts as updated), and which article. */
@@ -76,7 +80,8 @@ public class ArticleImporter {
     }
 
     /** A post parsed, cleaned and validated: all that is left is to store it. */
-    private record Prepared(String file, String identity, String hash, String explicitSlug, Valid valid, CleanBody body) {
+    private record Prepared(String file, String identity, String hash, String explicitSlug, Valid valid, CleanBody body,
+            Map<String, String> sectionNames) {
     }
 
     @PreDestroy
@@ -189,7 +194,8 @@ public class ArticleImporter {
         String hash = Slugs.sha256(String.join("\u0000", title, post.date().toString(), String.join(",", post.categories()),
                 String.join(",", post.tags()), body.html(), String.valueOf(body.source())));
         return new Prepared(file, identityOf(post, body.source()), hash, Slugs.explicit(post.slug()),
-                new Valid(title, post.date(), post.categories(), post.tags()), body);
+                new Valid(title, post.date(), post.categories(), post.tags()), body,
+                SectionLinks.learn(post.bodyHtml(), post.categories()));
     }
 
     /**
@@ -243,6 +249,7 @@ public class ArticleImporter {
             return written;
         });
         outcomes.forEach(o -> cache.invalidate(o.id()));
+        posts.forEach(p -> sections.learn(p.sectionNames()));
         return outcomes;
     }
 

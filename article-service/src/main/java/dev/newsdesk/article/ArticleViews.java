@@ -48,7 +48,7 @@ public class ArticleViews {
 
     public Article full(ArticleEntity e) {
         List<GalleryImage> gallery = gallery(e);
-        BodyRenderer.RenderedBody body = renderer.render(e.bodyHtml, gallery);
+        BodyRenderer.RenderedBody body = renderer.render(e.bodyHtml, gallery, e.title);
         return new Article(e.id, e.slug, e.title, Rfc3339.format(e.published()), Rfc3339.format(e.updatedAt),
                 List.copyOf(e.categories), List.copyOf(e.tags), new Source(e.sourceName, e.sourceUrl), e.summary,
                 body.html(), body.blocks(), gallery, lead(gallery), e.version);

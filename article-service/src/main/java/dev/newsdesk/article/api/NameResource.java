@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.newsdesk.article.ArticleService;
-import dev.newsdesk.article.store.NameCount;
+import dev.newsdesk.article.sections.SectionNames;
+import dev.newsdesk.article.sections.SectionNames.Named;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -19,22 +20,25 @@ import dev.newsdesk.article.store.NameCount;
 public class NameResource {
 
     private final ArticleService articles;
+    private final SectionNames sections;
 
-    NameResource(ArticleService articles) {
+    NameResource(ArticleService articles, SectionNames sections) {
         this.articles = articles;
+        this.sections = sections;
     }
 
     @GET
     @Path("/categories")
-    @Operation(summary = "Every category with its number of articles, most used first")
-    public List<NameCount> categories() {
-        return articles.categories();
+    @Operation(summary = "Every category with its number of articles, most used first, with the name people see")
+    public List<Named> categories() {
+        return articles.categories().stream().map(c -> sections.category(c.name(), c.count())).toList();
     }
 
     @GET
     @Path("/tags")
     @Operation(summary = "Every tag with its number of articles, most used first")
-    public List<NameCount> tags() {
-        return articles.tags();
+    public List<Named> tags() {
+        // Tags are written by people already (the sample's 界面新闻新闻); no slug to translate.
+        return articles.tags().stream().map(t -> new Named(t.name(), t.name(), t.count())).toList();
     }
 }

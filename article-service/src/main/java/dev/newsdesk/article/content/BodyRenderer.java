@@ -35,10 +35,16 @@ public final class BodyRenderer {
     }
 
     public RenderedBody render(String storedHtml, List<GalleryImage> gallery) {
+        return render(storedHtml, gallery, "");
+    }
+
+    /** @param title the article's, for the alt text of images nothing else describes ({@link FigureAlt}) */
+    public RenderedBody render(String storedHtml, List<GalleryImage> gallery, String title) {
         Map<String, GalleryImage> known = new HashMap<>();
         gallery.forEach(g -> known.putIfAbsent(g.url(), g));
         Document doc = Jsoup.parseBodyFragment(storedHtml);
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml);
+        FigureAlt.describe(doc.body(), title);
         for (Element img : doc.select(Selectors.IMG)) {
             String original = img.attr("src");
             GalleryImage image = known.getOrDefault(original, GalleryImage.of(original, img.attr("width"), img.attr("height")));

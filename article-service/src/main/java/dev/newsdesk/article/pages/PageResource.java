@@ -1,145 +1,98 @@
 package dev.newsdesk.article.pages;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.newsdesk.article.Article;
-import dev.newsdesk.article.ArticlePage;
-import dev.newsdesk.article.ArticleService;
-import dev.newsdesk.article.ArticleSummary;
-import dev.newsdesk.article.ListParams;
-import dev.newsdesk.article.config.LinksConfig;
 import dev.newsdesk.http.ProblemException;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-
-/** The public HTML pages: home, category and tag listings (newest first, paginated) and the article page. */
+/**
+ * The public HTML pages: home, section and tag listings and search results (newest first,
+ * "older" paging by cursor), and the article page. Bad input gets a designed HTML page with
+ * its 4xx status when the client asks for HTML (browsers do); other clients get the API's
+ * problem document.
+ */
 @Path("/")
-@Produces(MediaType.TEXT_HTML)
+@Produces({ MediaType.TEXT_HTML, "application/problem+json" })
 @Tag(name = "pages", description = "Public HTML pages")
 public class PageResource {
 
-    static final int PAGE_SIZE = 20;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+    private final Pages pages;
 
-    private final ArticleService articles;
-    private final LinksConfig links;
-    private final Template article;
-    private final Template listing;
-
-    PageResource(ArticleService articles, LinksConfig links, @Location("pages/article.html") Template article,
-            @Location("pages/listing.html") Template listing) {
-        this.articles = articles;
-        this.links = links;
-        this.article = article;
-        this.listing = listing;
-    }
-
-    /** A listing's line. */
-    public record Item(String title, String href, String publishedAt, String published, String summary) {
-    }
-
-    /** A link to a category page. */
-    public record CategoryLink(String name, String href) {
+    PageResource(Pages pages) {
+        this.pages = pages;
     }
 
     @GET
     @Operation(summary = "Home: the newest articles")
-    public TemplateInstance home(@QueryParam("cursor") String cursor) {
-        String canonical = links.publicBase() + "/";
-        return listingPage("newsdesk", "最新文章", canonical, ListParams.newest(PAGE_SIZE, cursor), siteFeeds(), false);
+    public Response home(@QueryParam("cursor") String cursor, @QueryParam("back") String back, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        return answer(uri, headers, () -> pages.home(cursor, back));
     }
 
     @GET
     @Path("categories/{name}")
-    @Operation(summary = "One category's articles, newest first")
-    public TemplateInstance category(@PathParam("name") String name, @QueryParam("cursor") String cursor) {
-        List<PageMeta.FeedLink> feeds = new ArrayList<>(categoryFeeds(name));
-        feeds.addAll(siteFeeds());
-        return listingPage(name + " - newsdesk", name, links.publicBase() + "/categories/" + segment(name),
-                ListParams.newest(PAGE_SIZE, cursor).inCategory(name), feeds, true);
+    @Operation(summary = "One section's articles, newest first")
+    public Response category(@PathParam("name") String name, @QueryParam("cursor") String cursor,
+            @QueryParam("back") String back, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return answer(uri, headers, () -> pages.category(name, cursor, back));
     }
 
     @GET
     @Path("tags/{name}")
     @Operation(summary = "One tag's articles, newest first")
-    public TemplateInstance tag(@PathParam("name") String name, @QueryParam("cursor") String cursor) {
-        String base = links.feedBase() + "/feeds/tags/" + segment(name);
-        List<PageMeta.FeedLink> feeds = new ArrayList<>(List.of(
-                new PageMeta.FeedLink("application/rss+xml", name + " (RSS)", base + "/rss.xml"),
-                new PageMeta.FeedLink("application/atom+xml", name + " (Atom)", base + "/atom.xml")));
-        feeds.addAll(siteFeeds());
-        return listingPage(name + " - newsdesk", "#" + name, links.publicBase() + "/tags/" + segment(name),
-                ListParams.newest(PAGE_SIZE, cursor).withTag(name), feeds, true);
+    public Response tag(@PathParam("name") String name, @QueryParam("cursor") String cursor,
+            @QueryParam("back") String back, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return answer(uri, headers, () -> pages.tag(name, cursor, back));
+    }
+
+    @GET
+    @Path("search")
+    @Operation(summary = "Search results for q, newest first")
+    public Response search(@QueryParam("q") String q, @QueryParam("cursor") String cursor,
+            @QueryParam("back") String back, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return answer(uri, headers, () -> pages.search(q, cursor, back));
     }
 
     @GET
     @Path("articles/{slug}")
     @Operation(summary = "The article page")
-    public TemplateInstance article(@PathParam("slug") String slug) {
-        Article a = articles.bySlug(slug).article();
-        List<PageMeta.FeedLink> feeds = new ArrayList<>(siteFeeds());
-        if (!a.categories().isEmpty()) {
-            feeds.addAll(0, categoryFeeds(a.categories().get(0)));
+    public Response article(@PathParam("slug") String slug, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return answer(uri, headers, () -> pages.article(slug));
+    }
+
+    private Response answer(UriInfo uri, HttpHeaders headers, Supplier<RenderedPage> render) {
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        try {
+            return pages.cached(uri.getRequestUri().getRawPath() + "?" + uri.getRequestUri().getRawQuery(), render)
+                    .answer(ifNoneMatch, RenderedPage.HTML);
+        } catch (ProblemException p) {
+            if (!readsHtml(headers)) {
+                throw p;
+            }
+            return Response.status(p.status()).type(RenderedPage.HTML).header("Cache-Control", "no-store")
+                    .entity(pages.problem(p)).build();
         }
-        PageMeta meta = new PageMeta(a.title() + " - newsdesk", a.title(), "article",
-                links.publicBase() + "/articles/" + a.slug(), a.summary(),
-                a.leadImage() == null ? null : a.leadImage().src(), a.publishedAt(), feeds, links.publicBase() + "/");
-        return article.data("page", meta).data("article", a)
-                .data("published", SHOWN.format(OffsetDateTime.parse(a.publishedAt())))
-                .data("categories", a.categories().stream()
-                        .map(c -> new CategoryLink(c, links.publicBase() + "/categories/" + segment(c))).toList());
     }
 
-    private TemplateInstance listingPage(String title, String heading, String canonical, ListParams params,
-            List<PageMeta.FeedLink> feeds, boolean emptyIsUnknown) {
-        ArticlePage page = articles.list(params);
-        if (emptyIsUnknown && page.items().isEmpty() && params.cursor() == null) {
-            throw ProblemException.notFound("No articles under " + heading);
-        }
-        List<Item> items = page.items().stream().map(this::item).toList();
-        String older = page.nextCursor() == null ? null : canonical + "?cursor=" + page.nextCursor();
-        String pageCanonical = params.cursor() == null ? canonical : canonical + "?cursor=" + params.cursor();
-        PageMeta meta = new PageMeta(title, heading, "website", pageCanonical, null, null, null, feeds, links.publicBase() + "/");
-        return listing.data("page", meta).data("heading", heading).data("items", items).data("older", older);
-    }
-
-    private Item item(ArticleSummary s) {
-        return new Item(s.title(), links.publicBase() + "/articles/" + s.slug(), s.publishedAt(),
-                SHOWN.format(OffsetDateTime.parse(s.publishedAt())), s.summary());
-    }
-
-    private List<PageMeta.FeedLink> siteFeeds() {
-        String base = links.feedBase() + "/feeds";
-        return List.of(new PageMeta.FeedLink("application/rss+xml", "newsdesk (RSS)", base + "/rss.xml"),
-                new PageMeta.FeedLink("application/atom+xml", "newsdesk (Atom)", base + "/atom.xml"),
-                new PageMeta.FeedLink("application/feed+json", "newsdesk (JSON Feed)", base + "/feed.json"));
-    }
-
-    private List<PageMeta.FeedLink> categoryFeeds(String name) {
-        String base = links.feedBase() + "/feeds/categories/" + segment(name);
-        return List.of(new PageMeta.FeedLink("application/rss+xml", name + " (RSS)", base + "/rss.xml"),
-                new PageMeta.FeedLink("application/atom+xml", name + " (Atom)", base + "/atom.xml"));
-    }
-
-    /** A name as one URL path segment. */
-    static String segment(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    /**
+     * Browsers name {@code text/html} in Accept; a client that does not (curl's and most HTTP
+     * libraries' {@code *}{@code /*}, an API client asking for JSON) gets the problem document.
+     */
+    static boolean readsHtml(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream().anyMatch(type -> !type.isWildcardType() && !type.isWildcardSubtype()
+                && (type.isCompatible(MediaType.TEXT_HTML_TYPE) || type.isCompatible(MediaType.APPLICATION_XHTML_XML_TYPE)));
     }
 }

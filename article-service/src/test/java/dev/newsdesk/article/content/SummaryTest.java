@@ -31,4 +31,26 @@ class SummaryTest {
         assertEquals(200, summary.length());
         assertTrue(summary.endsWith("…"));
     }
+
+    @Test
+    void dropsATrailingLeadInToThePictures() {
+        String text = "港口吞吐量稳步回升。外贸航线恢复明显。部分港口数据如下：";
+        assertEquals("港口吞吐量稳步回升。外贸航线恢复明显。", Summary.of(text));
+    }
+
+    @Test
+    void leadInAfterAClauseCutIsDroppedToo() {
+        String text = "甲".repeat(100) + "。" + "乙".repeat(60) + "，名单如下：";
+        assertEquals("甲".repeat(100) + "。", Summary.of(text));
+    }
+
+    @Test
+    void aLoneLeadInKeepsItsWordsButNotItsColon() {
+        assertEquals("数据如下…", Summary.of("数据如下："));
+    }
+
+    @Test
+    void aColonInsideTheTextIsNoLeadIn() {
+        assertEquals("记者：港口回升。", Summary.of("记者：港口回升。"));
+    }
 }

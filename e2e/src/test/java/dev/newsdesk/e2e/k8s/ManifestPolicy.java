@@ -28,6 +28,9 @@ final class ManifestPolicy {
     static final Set<String> CONTRACT_ROUTES = Set.of(
             "/api Prefix article-service", "/articles Prefix article-service",
             "/categories Prefix article-service", "/tags Prefix article-service",
+            "/search Exact article-service", "/sitemap.xml Exact article-service",
+            "/sitemap-news.xml Exact article-service", "/robots.txt Exact article-service",
+            "/favicon.ico Exact article-service", "/static Prefix article-service",
             "/ Exact article-service", "/img Prefix image-service", "/feeds Prefix feed-service");
 
     private ManifestPolicy() {

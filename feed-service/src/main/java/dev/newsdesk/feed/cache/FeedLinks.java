@@ -1,6 +1,8 @@
 package dev.newsdesk.feed.cache;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.newsdesk.feed.model.Feed;
 import dev.newsdesk.feed.model.FeedItem;
@@ -13,23 +15,30 @@ import dev.newsdesk.feed.model.FeedKey;
  * @param feedBaseUrl   where {@code /feeds/**} is reachable ({@code NEWSDESK_FEED_BASE_URL})
  * @param publicBaseUrl where article-service's pages are ({@code NEWSDESK_PUBLIC_BASE_URL})
  * @param hubUrl        the WebSub hub, or null
+ * @param categoryNames category slug to the name readers see ({@code displayName} of
+ *                      article-service's {@code /api/categories}), filled as the poller learns them
  */
-public record FeedLinks(String feedBaseUrl, String publicBaseUrl, String hubUrl, String title) {
+public record FeedLinks(String feedBaseUrl, String publicBaseUrl, String hubUrl, String title, Map<String, String> categoryNames) {
 
     public FeedLinks {
         feedBaseUrl = stripSlash(feedBaseUrl);
         publicBaseUrl = stripSlash(publicBaseUrl);
     }
 
+    public FeedLinks(String feedBaseUrl, String publicBaseUrl, String hubUrl, String title) {
+        this(feedBaseUrl, publicBaseUrl, hubUrl, title, new ConcurrentHashMap<>());
+    }
+
     public Feed feed(FeedKey key, int page, boolean hasNext, List<FeedItem> items) {
+        String section = key.kind() == FeedKey.Kind.CATEGORY ? categoryNames.getOrDefault(key.name(), key.name()) : null;
         String name = switch (key.kind()) {
             case HOME -> title;
-            case CATEGORY -> title + " · " + key.name();
+            case CATEGORY -> title + " · " + section;
             case TAG -> title + " · #" + key.name();
         };
         String description = switch (key.kind()) {
             case HOME -> "The newest articles of " + title;
-            case CATEGORY -> "The newest articles in the category " + key.name();
+            case CATEGORY -> "The newest articles in the category " + section;
             case TAG -> "The newest articles tagged " + key.name();
         };
         return new Feed(key, name, description, feedBaseUrl + key.path(), publicBaseUrl + key.pagePath(), page, hasNext, hubUrl,

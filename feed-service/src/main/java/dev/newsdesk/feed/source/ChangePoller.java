@@ -133,7 +133,12 @@ public class ChangePoller {
         try {
             Set<FeedKey> keys = new LinkedHashSet<>();
             keys.add(FeedKey.HOME);
-            source.categories().stream().filter(c -> c.count() > 0).forEach(c -> keys.add(FeedKey.category(c.name())));
+            for (NameCount c : source.categories()) {
+                if (c.count() > 0) {
+                    keys.add(FeedKey.category(c.name()));
+                    builder.links().categoryNames().put(c.name(), c.shownName());
+                }
+            }
             source.tags().stream().filter(t -> t.count() > 0).forEach(t -> keys.add(FeedKey.tag(t.name())));
             Set<Long> listed = new HashSet<>();
             List<String> topics = new ArrayList<>();

@@ -1,0 +1,112 @@
+package dev.newsdesk.article.pages;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
+import dev.newsdesk.article.ArticleService;
+import dev.newsdesk.article.config.LinksConfig;
+import dev.newsdesk.article.sections.SectionNames;
+
+/**
+ * What every page shares: the links of header and footer, the main sections (the most used
+ * categories, by the name people see), the stylesheet and the site's feeds.
+ */
+@ApplicationScoped
+public class Site {
+
+    static final String NAME = "newsdesk";
+    /** The header shows this many sections; the rest are a click away through articles. */
+    static final int MAIN_SECTIONS = 6;
+
+    private final LinksConfig links;
+    private final SectionNames names;
+    private final Stylesheet stylesheet = Stylesheet.load("pages/site.css", "site", "css");
+    private final LoadingCache<Boolean, List<Section>> sections;
+
+    Site(LinksConfig links, SectionNames names, ArticleService articles) {
+        this.links = links;
+        this.names = names;
+        // Counts move slowly; a minute-old header is fine and spares every page a GROUP BY.
+        this.sections = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(60)).build(
+                any -> articles.categories().stream().limit(MAIN_SECTIONS)
+                        .map(c -> new Section(c.name(), names.displayName(c.name()), categoryHref(c.name()))).toList());
+    }
+
+    /** A section as the header links it. */
+    public record Section(String slug, String name, String href) {
+    }
+
+    public String name() {
+        return NAME;
+    }
+
+    public String home() {
+        return links.publicBase() + "/";
+    }
+
+    public String stylesheetHref() {
+        return links.publicBase() + "/static/" + stylesheet.fileName();
+    }
+
+    public Stylesheet stylesheet() {
+        return stylesheet;
+    }
+
+    public String searchAction() {
+        return links.publicBase() + "/search";
+    }
+
+    public String feedHref() {
+        return links.feedBase() + "/feeds/rss.xml";
+    }
+
+    public List<Section> sections() {
+        return sections.get(Boolean.TRUE);
+    }
+
+    public String sectionName(String slug) {
+        return names.displayName(slug);
+    }
+
+    public String base() {
+        return links.publicBase();
+    }
+
+    public String categoryHref(String slug) {
+        return links.publicBase() + "/categories/" + segment(slug);
+    }
+
+    public String tagHref(String name) {
+        return links.publicBase() + "/tags/" + segment(name);
+    }
+
+    public String articleHref(String slug) {
+        return links.publicBase() + "/articles/" + slug;
+    }
+
+    public List<PageMeta.FeedLink> siteFeeds() {
+        String base = links.feedBase() + "/feeds";
+        return List.of(new PageMeta.FeedLink("application/rss+xml", NAME + " (RSS)", base + "/rss.xml"),
+                new PageMeta.FeedLink("application/atom+xml", NAME + " (Atom)", base + "/atom.xml"),
+                new PageMeta.FeedLink("application/feed+json", NAME + " (JSON Feed)", base + "/feed.json"));
+    }
+
+    /** A category's or tag's feeds: {@code kind} is {@code categories} or {@code tags}. */
+    public List<PageMeta.FeedLink> feedsOf(String kind, String name, String shownName) {
+        String base = links.feedBase() + "/feeds/" + kind + "/" + segment(name);
+        return List.of(new PageMeta.FeedLink("application/rss+xml", shownName + " (RSS)", base + "/rss.xml"),
+                new PageMeta.FeedLink("application/atom+xml", shownName + " (Atom)", base + "/atom.xml"));
+    }
+
+    /** A name as one URL path segment. */
+    static String segment(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

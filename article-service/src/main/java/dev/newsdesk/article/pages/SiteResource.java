@@ -1,0 +1,99 @@
+package dev.newsdesk.article.pages;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.newsdesk.http.ProblemException;
+import dev.newsdesk.article.store.SitemapStore;
+
+/** What crawlers and browsers ask a site for besides pages: sitemaps, robots.txt, the icon, the stylesheet. */
+@Path("/")
+@Tag(name = "pages")
+public class SiteResource {
+
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    static final MediaType XML = MediaType.valueOf("application/xml; charset=UTF-8");
+
+    private final Site site;
+    private final SitemapStore sitemaps;
+    private final Stylesheet favicon = Stylesheet.load("pages/favicon.ico", "favicon", "ico");
+
+    SiteResource(Site site, SitemapStore sitemaps) {
+        this.site = site;
+        this.sitemaps = sitemaps;
+    }
+
+    /**
+     * The index, or with {@code ?page=N} (from 1) one of its sitemaps. Pages are a query on the
+     * same path rather than files of their own, so the ingress routes sitemaps with exact paths.
+     */
+    @GET
+    @Path("sitemap.xml")
+    @Produces("application/xml")
+    @Operation(summary = "Sitemap index (one sitemap per range of article ids, with lastmod), or with page one sitemap")
+    public Response sitemap(@QueryParam("page") String page, @Context HttpHeaders headers) {
+        if (page == null) {
+            return xml(Sitemaps.index(site.base(), sitemaps.pages(), Instant.now()), headers);
+        }
+        int number = page.matches("[1-9][0-9]{0,8}") ? Integer.parseInt(page) : 0;
+        List<SitemapStore.Entry> entries = number < 1 ? List.of() : sitemaps.page(number - 1L);
+        if (entries.isEmpty() && number != 1) {
+            throw ProblemException.notFound("No sitemap page " + page);
+        }
+        return xml(Sitemaps.urlset(site, entries, number == 1), headers);
+    }
+
+    @GET
+    @Path("sitemap-news.xml")
+    @Produces("application/xml")
+    @Operation(summary = "Google News sitemap: articles of the last 48 hours")
+    public Response newsSitemap(@Context HttpHeaders headers) {
+        return xml(Sitemaps.news(site, sitemaps.publishedSince(Sitemaps.newsSince(Instant.now()), Sitemaps.NEWS_LIMIT)), headers);
+    }
+
+    @GET
+    @Path("robots.txt")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "robots.txt naming the sitemaps")
+    public Response robots() {
+        return Response.ok(Sitemaps.robots(site.base()), MediaType.valueOf("text/plain; charset=UTF-8"))
+                .header("Cache-Control", "public, max-age=86400").build();
+    }
+
+    @GET
+    @Path("favicon.ico")
+    @Produces("image/x-icon")
+    @Operation(summary = "The site icon")
+    public Response favicon() {
+        return Response.ok(favicon.bytes(), "image/x-icon").header("Cache-Control", "public, max-age=604800").build();
+    }
+
+    @GET
+    @Path("static/{file}")
+    @Produces("text/css")
+    @Operation(summary = "The stylesheet, by its content-hashed name")
+    public Response stylesheet(@PathParam("file") String file) {
+        Stylesheet css = site.stylesheet();
+        if (!css.fileName().equals(file)) {
+            throw ProblemException.notFound("No static file " + file);
+        }
+        return Response.ok(css.bytes(), "text/css; charset=UTF-8").header("Cache-Control", IMMUTABLE).build();
+    }
+
+    private static Response xml(String body, HttpHeaders headers) {
+        return RenderedPage.of(body).answer(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), XML);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.newsdesk.article.sections;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.newsdesk.article.config.SectionsConfig;
+import dev.newsdesk.article.store.SectionNameStore;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The name people see for a category slug: the configured one, else the one learned on import,
+ * else the slug. Learned names are few and change rarely, so all of them are held in memory;
+ * an import writes only a name that is new or different, in its own short transaction after
+ * the posts' own, so a section name can never cost a post. Other instances' learnings show
+ * within {@link #RELOAD_MILLIS}.
+ */
+@ApplicationScoped
+public class SectionNames {
+
+    private static final Logger LOG = Logger.getLogger(SectionNames.class);
+
+    static final long RELOAD_MILLIS = 60_000;
+
+    private final SectionsConfig config;
+    private final SectionNameStore store;
+    private volatile Map<String, String> learned;
+    private volatile long loadedAt;
+
+    SectionNames(SectionsConfig config, SectionNameStore store) {
+        this.config = config;
+        this.store = store;
+    }
+
+    /** A category or tag with the name people see and how many articles carry it. */
+    public record Named(String name, String displayName, long count) {
+    }
+
+    public String displayName(String slug) {
+        String configured = config.sections().get(slug);
+        if (configured != null) {
+            return configured;
+        }
+        return learned().getOrDefault(slug, slug);
+    }
+
+    public Named category(String slug, long count) {
+        return new Named(slug, displayName(slug), count);
+    }
+
+    /** Records what one imported post's navigation says, if it says something new. */
+    public void learn(Map<String, String> names) {
+        names.forEach((slug, name) -> {
+            if (Objects.equals(learned().get(slug), name)) {
+                return;
+            }
+            try {
+                QuarkusTransaction.requiringNew().run(() -> store.put(slug, name));
+                learned().put(slug, name);
+            } catch (RuntimeException e) {
+                // Two imports naming the same new section at once: the other one stored it.
+                LOG.debugf(e, "Section name %s for %s not stored", name, slug);
+                learned = null;
+            }
+        });
+    }
+
+    private Map<String, String> learned() {
+        Map<String, String> current = learned;
+        long now = System.currentTimeMillis();
+        if (current == null || now - loadedAt > RELOAD_MILLIS) {
+            current = new ConcurrentHashMap<>(store.all());
+            learned = current;
+            loadedAt = now;
+        }
+        return current;
+    }
+}

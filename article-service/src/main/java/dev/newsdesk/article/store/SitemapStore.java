@@ -1,0 +1,73 @@
+package dev.newsdesk.article.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+/**
+ * The few columns sitemaps need, without loading bodies. Sitemap pages are id ranges of
+ * {@link #PAGE_SIZE} ({@code (id - 1) / PAGE_SIZE}): a page's URL keeps its articles as new ones
+ * arrive, so crawlers revisit only pages whose {@code lastmod} moved.
+ */
+@ApplicationScoped
+public class SitemapStore {
+
+    /** Well under the protocol's 50,000 URLs and 50 MB per file. */
+    public static final int PAGE_SIZE = 10_000;
+
+    private final Session session;
+
+    SitemapStore(Session session) {
+        this.session = session;
+    }
+
+    /** One sitemap page: its number and the newest change in it. */
+    public record Page(long number, Instant lastModified) {
+    }
+
+    /** An article as a sitemap lists it. */
+    public record Entry(String slug, String title, OffsetDateTime published, Instant updated) {
+    }
+
+    @Transactional
+    public List<Page> pages() {
+        List<Object[]> rows = session.createSelectionQuery(
+                "select (a.id - 1) / " + PAGE_SIZE + ", max(a.updatedAt) from ArticleEntity a group by (a.id - 1) / "
+                        + PAGE_SIZE + " order by 1", Object[].class).getResultList();
+        return rows.stream().map(r -> new Page(((Number) r[0]).longValue(), (Instant) r[1])).toList();
+    }
+
+    @Transactional
+    public List<Entry> page(long number) {
+        return entries("from ArticleEntity a where a.id > :low and a.id <= :high order by a.id", number * PAGE_SIZE,
+                (number + 1) * PAGE_SIZE, null, PAGE_SIZE);
+    }
+
+    /** Published at or after {@code since}, newest first, at most {@code limit}. */
+    @Transactional
+    public List<Entry> publishedSince(Instant since, int limit) {
+        return entries("from ArticleEntity a where a.publishedAt >= :since order by a.publishedAt desc, a.id desc", null, null,
+                since, limit);
+    }
+
+    private List<Entry> entries(String from, Long low, Long high, Instant since, int limit) {
+        var query = session.createSelectionQuery(
+                "select a.slug, a.title, a.publishedAt, a.publishedOffset, a.updatedAt " + from, Object[].class);
+        if (low != null) {
+            query.setParameter("low", low).setParameter("high", high);
+        }
+        if (since != null) {
+            query.setParameter("since", since);
+        }
+        return query.setMaxResults(limit).getResultList().stream()
+                .map(r -> new Entry((String) r[0], (String) r[1],
+                        ((Instant) r[2]).atOffset(ZoneOffset.ofTotalSeconds(((Number) r[3]).intValue())), (Instant) r[4]))
+                .toList();
+    }
+}
