@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.newsdesk.article.ArticleService;
@@ -26,14 +28,20 @@ public class NameResource {
 
     @GET
     @Path("/categories")
-    @Operation(summary = "Every category with its number of articles, most used first")
+    @Operation(operationId = "listCategories", summary = "List categories", description = "Every category with its number of articles, most used first.")
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "The categories")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public List<NameCount> categories() {
         return articles.categories();
     }
 
     @GET
     @Path("/tags")
-    @Operation(summary = "Every tag with its number of articles, most used first")
+    @Operation(operationId = "listTags", summary = "List tags", description = "Every tag with its number of articles, most used first.")
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "The tags")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public List<NameCount> tags() {
         return articles.tags();
     }
