@@ -46,6 +46,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @Tag(name = "articles", description = "Articles for the app backend, feeds and editors")
 public class ArticleResource {
 
+    static final String PROBLEM_JSON = "application/problem+json";
+
     private final ArticleService articles;
     private final WriteAccess access;
 
@@ -164,6 +166,9 @@ public class ArticleResource {
 
     @DELETE
     @Path("/{id: \\d+}")
+    // A 204 has no body, so a generated client accepts only the problem type (its error answers):
+    // that Accept must not turn a delete into a 406.
+    @Produces({ MediaType.APPLICATION_JSON, PROBLEM_JSON })
     @Operation(operationId = "deleteArticle", summary = "Delete an article",
             description = "It leaves lists, pages and feeds; the change feed keeps a tombstone.")
     @SecurityRequirement(name = "bearer")
