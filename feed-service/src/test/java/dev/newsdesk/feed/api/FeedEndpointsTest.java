@@ -82,7 +82,9 @@ class FeedEndpointsTest {
         assertTrue(content.contains("src=\"http://img.test/img/unsafe/w:700/aHR0cHM6Ly9jZG4\""), content);
         assertTrue(content.contains("href=\"http://news.test/articles/other\""), content);
         var json = FeedParsers.json(ok("/feeds/feed.json", "application/feed+json").asByteArray());
-        assertEquals("https://dfscdn.dfcfw.com/download/D25000000000000001_w700h996.jpg", json.get("items").get(0).get("image").asText());
+        // The thumbnail is the image-service's JPEG, never the origin (issue 11).
+        assertEquals("http://img.test/img/unsafe/w:700/f:jpeg/aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QyNTAwMDAwMDAwMDAwMDAwMV93NzAwaDk5Ni5qcGc",
+                json.get("items").get(0).get("image").asText());
         assertEquals("http://feeds.test/feeds/feed.json", json.get("feed_url").asText());
         assertEquals("http://feeds.test/feeds/feed.json?page=2", json.get("next_url").asText());
     }
