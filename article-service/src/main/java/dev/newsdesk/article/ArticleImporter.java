@@ -3,6 +3,7 @@ package dev.newsdesk.article;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.newsdesk.article.ArticleService.Valid;
+import dev.newsdesk.article.changes.ChangeLog;
 import dev.newsdesk.article.content.BodyCleaner;
 import dev.newsdesk.article.content.BodyCleaner.CleanBody;
 import dev.newsdesk.article.content.Source;
@@ -56,6 +58,7 @@ public class ArticleImporter {
 
     private final ArticleStore store;
     private final ArticleCache cache;
+    private final ChangeLog changes;
     /** Import workers: two per core, so one chunk's database round trips overlap another's parsing. */
     private final ExecutorService importers = Executors.newFixedThreadPool(2 * Runtime.getRuntime().availableProcessors(), r -> {
         Thread t = new Thread(r, "article-import");
@@ -65,9 +68,10 @@ public class ArticleImporter {
     private final JekyllPostParser parser = new JekyllPostParser();
     private final BodyCleaner cleaner = new BodyCleaner();
 
-    ArticleImporter(ArticleStore store, ArticleCache cache) {
+    ArticleImporter(ArticleStore store, ArticleCache cache, ChangeLog changes) {
         this.store = store;
         this.cache = cache;
+        this.changes = changes;
     }
 
     /** Created or updated (unchanged content counts as updated), and which article. */
@@ -225,6 +229,7 @@ public class ArticleImporter {
             Map<String, ArticleEntity> byKey = new HashMap<>(store.byImportKeys(keys));
             Set<String> taken = store.takenSlugs(wanted);
             List<ImportOutcome> written = new ArrayList<>();
+            Map<Long, ArticleEntity> changed = new LinkedHashMap<>();
             for (Prepared p : posts) {
                 // A zip may hold the same post twice: the second finds the first's new article.
                 ArticleEntity e = byKey.get(p.identity());
@@ -232,12 +237,14 @@ public class ArticleImporter {
                 if (created) {
                     e = create(p, taken);
                     byKey.put(p.identity(), e);
-                } else {
-                    update(e, p);
+                    changed.put(e.id, e);
+                } else if (update(e, p)) {
+                    changed.put(e.id, e);
                 }
                 written.add(new ImportOutcome(created, e.id, e.slug)); // the sequence gave the id at persist
             }
             store.flush(); // constraint violations surface here, inside the transaction
+            changes.record(changed.values());
             return written;
         });
         outcomes.forEach(o -> cache.invalidate(o.id()));
@@ -260,12 +267,15 @@ public class ArticleImporter {
         }
     }
 
-    private static void update(ArticleEntity e, Prepared p) {
-        if (!p.hash().equals(e.contentHash)) {
-            ArticleService.apply(e, p.valid(), p.body(), p.body().source());
-            e.contentHash = p.hash();
-            e.updatedAt = Instant.now();
+    /** Applies a re-imported post; false when its content is unchanged (no new version, no change). */
+    private static boolean update(ArticleEntity e, Prepared p) {
+        if (p.hash().equals(e.contentHash)) {
+            return false;
         }
+        ArticleService.apply(e, p.valid(), p.body(), p.body().source());
+        e.contentHash = p.hash();
+        e.updatedAt = Instant.now();
+        return true;
     }
 
     /** The slugs a new article for {@code p} would take, in order of preference. */
