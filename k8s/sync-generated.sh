@@ -12,10 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 services=(article-service image-service feed-service)
 if [ "${1:-}" = --build ]; then
-  ./mvnw -B -q -pl "$(IFS=,; echo "${services[*]}")" package -DskipTests
+  ./mvnw -B -q -pl "$(IFS=,; echo "${services[*]}")" -am package -DskipTests
 fi
 for s in "${services[@]}"; do
   src="$s/target/kubernetes/kubernetes.yml" dst="k8s/base/generated/$s.yml"
-  [ -f "$src" ] || { echo "missing $src: run ./mvnw -pl $s package first" >&2; exit 2; }
+  [ -f "$src" ] || { echo "missing $src: run ./mvnw -pl $s -am package first" >&2; exit 2; }
   cp "$src" "$dst" && echo "wrote $dst"
 done

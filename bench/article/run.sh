@@ -29,7 +29,7 @@ fi
 jar="$root/article-service/target/quarkus-app/quarkus-run.jar"
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
   echo "== packaging article-service (BENCH_SKIP_BUILD=1 uses the jar as it is)"
-  (cd "$root" && ./mvnw -q -B -pl article-service package -DskipTests)
+  (cd "$root" && ./mvnw -q -B -pl article-service -am package -DskipTests)
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/newsdesk-bench.XXXXXX")"

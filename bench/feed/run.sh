@@ -47,9 +47,9 @@ need nginx nginx-light
 rm -rf "$WORK" && mkdir -p "$WORK/www" "$WORK/nginx"
 cd "$ROOT"
 if [ ! -f feed-service/target/quarkus-app/quarkus-run.jar ] || [ ! -d feed-service/target/test-classes/dev/newsdesk/feed/bench ]; then
-  ./mvnw -q -B -pl feed-service package -DskipTests
+  ./mvnw -q -B -pl feed-service -am package -DskipTests
 fi
-./mvnw -q -B -pl feed-service dependency:build-classpath -Dmdep.outputFile="$WORK/test.cp" -Dmdep.includeScope=test
+./mvnw -q -B -pl feed-service -am dependency:build-classpath -Dmdep.outputFile="$WORK/test.cp" -Dmdep.includeScope=test
 
 python3 bench/feed/fake_article_service.py "$FAKE_PORT" & PIDS+=($!)
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$FEED_PORT" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \

@@ -22,7 +22,7 @@ if ! need wrk || ! need nginx || ! need vipsthumbnail; then
   echo "installing wrk, nginx-light, libvips-tools (apt-get)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light libvips-tools >/dev/null
 fi
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -pl image-service package -DskipTests)
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -pl image-service -am package -DskipTests)
 
 WORK=$(mktemp -d /tmp/newsdesk-image-bench.XXXXXX)
 chmod 755 "$WORK"   # nginx workers run unprivileged

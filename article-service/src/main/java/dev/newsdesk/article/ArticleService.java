@@ -1,6 +1,7 @@
 package dev.newsdesk.article;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,13 +26,14 @@ import dev.newsdesk.article.content.BodyCleaner.CleanBody;
 import dev.newsdesk.article.content.Source;
 import dev.newsdesk.article.content.Summary;
 import dev.newsdesk.article.content.XmlText;
-import dev.newsdesk.article.error.Problem;
-import dev.newsdesk.article.error.ProblemException;
 import dev.newsdesk.article.importer.JekyllPostParser;
 import dev.newsdesk.article.store.ArticleEntity;
 import dev.newsdesk.article.store.ArticleQuery;
 import dev.newsdesk.article.store.ArticleStore;
 import dev.newsdesk.article.store.NameCount;
+import dev.newsdesk.http.EntityTags;
+import dev.newsdesk.http.Problem;
+import dev.newsdesk.http.ProblemException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -144,7 +146,7 @@ public class ArticleService {
         try {
             updated = QuarkusTransaction.requiringNew().call(() -> {
                 ArticleEntity e = store.byId(id).orElseThrow(() -> ProblemException.notFound("No article with id " + id));
-                if (!etagMatches(ifMatch, e)) {
+                if (!EntityTags.matchesStrongly(ifMatch, ArticleViews.etagOf(e.id, e.version))) {
                     throw stale(id);
                 }
                 apply(e, v, body, sourceOf(input.source(), body.source()));
@@ -288,17 +290,6 @@ public class ArticleService {
         return false;
     }
 
-    private static boolean etagMatches(String ifMatch, ArticleEntity e) {
-        String current = ArticleViews.etagOf(e.id, e.version);
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(current) || tag.equals("W/" + current)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static ProblemException stale(long id) {
         return new ProblemException(412, "precondition-failed", "Precondition failed",
                 "Article " + id + " has changed since that ETag; fetch it again and retry", null);
@@ -355,7 +346,7 @@ public class ArticleService {
                     return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                             Long.parseLong(parts[2]));
                 }
-            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            } catch (IllegalArgumentException | DateTimeException e) {
                 // falls through: any malformed cursor gets the same answer
             }
             throw ProblemException.invalidField("cursor", "is not a cursor this service issued");

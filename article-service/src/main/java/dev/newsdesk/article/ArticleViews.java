@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.article.config.ImageSigningConfig;
 import dev.newsdesk.article.config.LinksConfig;
 import dev.newsdesk.article.content.BodyRenderer;
-import dev.newsdesk.article.content.GalleryImage;
+import dev.newsdesk.article.images.GalleryImage;
 import dev.newsdesk.article.content.Source;
 import dev.newsdesk.article.images.ImageUrls;
 import dev.newsdesk.article.store.ArticleEntity;
@@ -66,14 +66,6 @@ public class ArticleViews {
             return json.writeValueAsBytes(value);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("API records always serialize", ex);
-        }
-    }
-
-    public String galleryJson(List<GalleryImage> gallery) {
-        try {
-            return json.writeValueAsString(gallery);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("A gallery always serializes", ex);
         }
     }
 

@@ -1,52 +1,48 @@
 package dev.newsdesk.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.newsdesk.article.testing.LocalPostgres;
+
 /**
- * The three services started together, wired to each other by base URLs the way the
- * contract's configuration table says: the local stand-in for the cluster's ingress.
+ * PostgreSQL and the three services started together, wired to each other by base URLs the way
+ * the contract's configuration table says: the local stand-in for the cluster.
  */
 public final class NewsdeskSystem implements AutoCloseable {
 
     public static final String API_TOKEN = "local-dev-token";
 
+    private final LocalPostgres database;
     private final List<ServiceProcess> services;
     private final String signingKey;
 
-    private NewsdeskSystem(List<ServiceProcess> services, String signingKey) {
+    private NewsdeskSystem(LocalPostgres database, List<ServiceProcess> services, String signingKey) {
+        this.database = database;
         this.services = services;
         this.signingKey = signingKey;
     }
 
     /**
-     * Starts article-, image- and feed-service on the given ports, with data under {@code dataDir}.
-     * {@code logDir} null means the services' output is copied, prefixed, to standard output.
+     * Starts PostgreSQL (its cluster in {@code dataDir/postgres}, kept across runs) and article-,
+     * image- and feed-service on the given ports, with data under {@code dataDir}. {@code logDir}
+     * null means the services' output is copied, prefixed, to standard output.
      */
     public static NewsdeskSystem start(Path root, Path dataDir, Path logDir, int articlePort, int imagePort, int feedPort,
             Map<String, String> extraEnv) {
         String signingKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("NEWSDESK_PUBLIC_BASE_URL", "http://localhost:" + articlePort);
-        env.put("NEWSDESK_IMAGE_BASE_URL", "http://localhost:" + imagePort);
-        env.put("NEWSDESK_FEED_BASE_URL", "http://localhost:" + feedPort);
-        env.put("NEWSDESK_ARTICLE_SERVICE_URL", "http://localhost:" + articlePort);
+        LocalPostgres database = LocalPostgres.start(dataDir.resolve("postgres"), 0, true);
+        Map<String, String> env = environment(database, dataDir, articlePort, imagePort, feedPort);
         env.put("NEWSDESK_IMAGE_SIGNING_KEY", signingKey);
-        env.put("NEWSDESK_API_TOKENS", API_TOKEN);
-        env.put("NEWSDESK_DATA_DIR", dataDir.toString());
-        // Readable logs on a developer's terminal; JSON stays the default for clusters.
-        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.putAll(extraEnv);
-        List<ServiceProcess> started = new java.util.ArrayList<>();
-        NewsdeskSystem system = new NewsdeskSystem(started, signingKey);
+        List<ServiceProcess> started = new ArrayList<>();
+        NewsdeskSystem system = new NewsdeskSystem(database, started, signingKey);
         try {
             started.add(ServiceProcess.start(root, "article-service", articlePort, env, log(logDir, "article-service")));
             started.add(ServiceProcess.start(root, "image-service", imagePort, env, log(logDir, "image-service")));
@@ -56,6 +52,23 @@ public final class NewsdeskSystem implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    /** The services' environment: each other's base URLs, the write token, the data folder and the database. */
+    public static Map<String, String> environment(LocalPostgres database, Path dataDir, int articlePort, int imagePort,
+            int feedPort) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("NEWSDESK_PUBLIC_BASE_URL", "http://localhost:" + articlePort);
+        env.put("NEWSDESK_IMAGE_BASE_URL", "http://localhost:" + imagePort);
+        env.put("NEWSDESK_FEED_BASE_URL", "http://localhost:" + feedPort);
+        env.put("NEWSDESK_ARTICLE_SERVICE_URL", "http://localhost:" + articlePort);
+        env.put("NEWSDESK_API_TOKENS", API_TOKEN);
+        env.put("NEWSDESK_DATA_DIR", dataDir.toString());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
+        // Readable logs on a developer's terminal; JSON stays the default for clusters.
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return env;
     }
 
     private static Path log(Path logDir, String name) {
@@ -83,6 +96,10 @@ public final class NewsdeskSystem implements AutoCloseable {
         return services.get(2);
     }
 
+    public LocalPostgres database() {
+        return database;
+    }
+
     public List<ServiceProcess> services() {
         return services;
     }
@@ -92,19 +109,16 @@ public final class NewsdeskSystem implements AutoCloseable {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LocalPostgres.freePort();
     }
 
     @Override
     public void close() {
-        // Reverse order: feed-service stops polling before article-service goes away.
+        // Reverse order: feed-service stops polling before article-service goes away, and the
+        // database goes last, once nothing is writing.
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }
+        database.close();
     }
 }

@@ -3,10 +3,15 @@ package dev.newsdesk.e2e;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.newsdesk.article.testing.LocalPostgres;
 
 /**
- * The run command's entry point ({@code ./mvnw -Prun}): starts the three packaged services on
- * the contract's local ports, says where each listens, and stops them all on Ctrl-C.
+ * The run command's entry point ({@code ./mvnw -Prun}): starts PostgreSQL (data under
+ * {@code NEWSDESK_DATA_DIR}/postgres, default {@code ./data/postgres}) and the three packaged
+ * services on the contract's local ports, says where each is, and on Ctrl-C stops the services,
+ * then the database.
  */
 public final class RunLocally {
 
@@ -15,15 +20,16 @@ public final class RunLocally {
 
     public static void main(String[] args) throws InterruptedException {
         Path root = Path.of(System.getProperty("newsdesk.root", ".")).toAbsolutePath().normalize();
-        Path data = root.resolve(System.getProperty("newsdesk.data", "data"));
+        String dataSetting = System.getenv("NEWSDESK_DATA_DIR");
+        Path data = root.resolve(dataSetting != null ? dataSetting : System.getProperty("newsdesk.data", "data")).normalize();
         NewsdeskSystem system = NewsdeskSystem.start(root, data, null,
                 Integer.getInteger("newsdesk.article.port", 8081),
                 Integer.getInteger("newsdesk.image.port", 8082),
                 Integer.getInteger("newsdesk.feed.port", 8083), Map.of());
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
-            System.out.println("newsdesk: stopping the three services");
+            System.out.println("newsdesk: stopping the three services, then PostgreSQL");
             system.close();
         }, "newsdesk-stop"));
         Map<String, Duration> ready = system.awaitReady(Duration.ofSeconds(90));
@@ -33,6 +39,8 @@ public final class RunLocally {
             System.out.printf("  %-16s %s   ready in %.1f s%n", service.name(), service.baseUrl(),
                     ready.get(service.name()).toMillis() / 1000.0);
         }
+        System.out.printf("  %-16s %s   (user %s; cluster in %s)%n", "PostgreSQL", system.database().jdbcUrl(),
+                LocalPostgres.USER, system.database().dataDir());
         System.out.println("  write token      Authorization: Bearer " + NewsdeskSystem.API_TOKEN);
         System.out.println("Press Ctrl-C to stop all three.");
         while (system.services().stream().allMatch(ServiceProcess::isAlive)) {

@@ -1,7 +1,9 @@
 package dev.newsdesk.e2e;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,6 +40,7 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar}. Output goes to {@code log}
      * when given, else to this process's standard output with the service's name before each line.
+     * An {@code env} value of null removes that variable from the inherited environment.
      */
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path log) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
@@ -47,7 +50,13 @@ public final class ServiceProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
+        env.forEach((key, value) -> {
+            if (value == null) {
+                builder.environment().remove(key);
+            } else {
+                builder.environment().put(key, value);
+            }
+        });
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {
             if (log != null) {
@@ -66,7 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static void pipe(InputStream in, String name, PrintStream out) {
         Thread t = new Thread(() -> {
-            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+            try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     out.println(String.format("%-16s| %s", name, line));
@@ -125,6 +134,28 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " still running after " + timeout);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + name, e);
+        }
+    }
+
+    /** Ends the process at once (SIGKILL): no shutdown hook, no graceful anything, as a crash would. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the service gracefully (SIGTERM), then forcibly if it has not ended within 10 s. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -105,7 +106,7 @@ class ArticleFlowTest {
         JsonNode listed = JSON.readTree(get(article.url("/api/articles?category=gangkou&limit=5")).body());
         assertEquals(id, listed.get("items").get(0).get("id").asLong());
         JsonNode found = JSON.readTree(get(URI.create(article.baseUrl() + "/api/articles?q="
-                + java.net.URLEncoder.encode("吞吐量", StandardCharsets.UTF_8))).body());
+                + URLEncoder.encode("吞吐量", StandardCharsets.UTF_8))).body());
         assertEquals(id, found.get("items").get(0).get("id").asLong());
 
         HttpResponse<String> page = get(article.url("/articles/" + a.get("slug").asText()));

@@ -39,7 +39,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Posts imported through article-service reach all three feed formats of feed-service; the feeds
  * outlive article-service; a deleted article leaves them within 60 s. This class stops
- * article-service, so it runs its own system instead of the shared {@link RunningSystem}.
+ * article-service, so it runs its own system instead of the shared {@link RunningSystem}. Each
+ * test imports the posts it reads, in a category of its own, so any one of them can run alone;
+ * the order only keeps the test that stops article-service last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FeedFlowTest {
@@ -51,7 +53,6 @@ class FeedFlowTest {
     private static final String IMAGE = "https://dfscdn.dfcfw.com/download/D25000000000000001_w700h996.jpg";
 
     private static NewsdeskSystem system;
-    private static final List<Long> ids = new ArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -73,8 +74,9 @@ class FeedFlowTest {
     @Test
     @Order(1)
     void importedPostsShowInEveryFormatWithAbsoluteLinksAndImages() throws Exception {
-        ids.add(importPost("feed-flow-one", "试点：区块链 & <金融科技> 扩大到十个城市", "2024-03-05 09:30:00 +0800", IMAGE));
-        ids.add(importPost("feed-flow-two", "央行：数字人民币试点新进展", "2024-03-04 08:00:00 +0800", null));
+        List<Long> ids = List.of(
+                importPost("feed-flow-one", "试点：区块链 & <金融科技> 扩大到十个城市", "2024-03-05 09:30:00 +0800", CATEGORY, IMAGE),
+                importPost("feed-flow-two", "央行：数字人民币试点新进展", "2024-03-04 08:00:00 +0800", CATEGORY, null));
 
         String publicBase = system.article().baseUrl();
         String imageBase = system.image().baseUrl();
@@ -118,36 +120,44 @@ class FeedFlowTest {
     @Test
     @Order(2)
     void aDeletedArticleLeavesTheFeedsWithinSixtySeconds() throws Exception {
-        long id = ids.get(1);
+        String category = "数字货币";
+        long kept = importPost("feed-flow-kept", "数字货币：保留的文章", "2024-03-06 09:00:00 +0800", category, null);
+        long id = importPost("feed-flow-deleted", "数字货币：将被删除的文章", "2024-03-06 10:00:00 +0800", category, null);
+        await("/feeds/categories/" + encode(category) + "/rss.xml", body -> body.contains("urn:newsdesk:article:" + id)
+                && body.contains("urn:newsdesk:article:" + kept));
+        await("/feeds/feed.json", body -> body.contains("urn:newsdesk:article:" + id));
         HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(system.article().url("/api/articles/" + id))
                 .header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(204, deleted.statusCode(), deleted.body());
         long start = System.nanoTime();
         await("/feeds/feed.json", body -> !body.contains("urn:newsdesk:article:" + id));
-        await("/feeds/categories/" + encode(CATEGORY) + "/rss.xml", body -> !body.contains("urn:newsdesk:article:" + id));
+        await("/feeds/categories/" + encode(category) + "/rss.xml", body -> !body.contains("urn:newsdesk:article:" + id));
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 60);
-        assertTrue(get("/feeds/feed.json").body().contains("urn:newsdesk:article:" + ids.get(0)));
+        assertTrue(get("/feeds/feed.json").body().contains("urn:newsdesk:article:" + kept));
     }
 
     @Test
     @Order(3)
     void withArticleServiceStoppedTheFeedsAreStillServedMarkedStale() throws Exception {
-        String before = get("/feeds/rss.xml").body();
+        String category = "稳定币";
+        long id = importPost("feed-flow-stale", "稳定币：停机前的文章", "2024-03-07 09:00:00 +0800", category, null);
+        await("/feeds/categories/" + encode(category) + "/atom.xml", body -> body.contains("urn:newsdesk:article:" + id));
+        String before = await("/feeds/rss.xml", body -> body.contains("urn:newsdesk:article:" + id)).body();
         system.article().close();
         HttpResponse<String> stale = awaitResponse("/feeds/rss.xml",
                 r -> r.statusCode() == 200 && r.headers().firstValue("X-Feed-Stale").isPresent());
         assertEquals("true", stale.headers().firstValue("X-Feed-Stale").orElseThrow());
         assertNotNull(stale.headers().firstValue("Warning").orElse(null));
         assertEquals(before, stale.body());
-        for (String path : List.of("/feeds/atom.xml", "/feeds/feed.json", "/feeds/categories/" + encode(CATEGORY) + "/atom.xml")) {
+        for (String path : List.of("/feeds/atom.xml", "/feeds/feed.json", "/feeds/categories/" + encode(category) + "/atom.xml")) {
             assertEquals(200, get(path).statusCode(), path);
         }
         assertEquals(200, get("/q/health/ready").statusCode());
         assertFalse(system.article().isAlive());
     }
 
-    private static long importPost(String slug, String title, String date, String image) throws Exception {
-        String post = "---\nlayout: post\ntitle: \"" + title + "\"\nslug: " + slug + "\ndate: " + date + "\ncategories: " + CATEGORY
+    private static long importPost(String slug, String title, String date, String category, String image) throws Exception {
+        String post = "---\nlayout: post\ntitle: \"" + title + "\"\nslug: " + slug + "\ndate: " + date + "\ncategories: " + category
                 + "\ntags: " + TAG + "\n---\n<p>这是一篇示例文章的第一段，介绍试点的背景。</p>\n<p>第二段说明试点城市的名单和时间表。</p>\n"
                 + (image == null ? "" : "<p><img src=\"" + image + "\"></p>\n") + "（文章来源：示例财经）\n<http://example.com/news/" + slug + ">\n";
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(system.article().url("/api/import"))

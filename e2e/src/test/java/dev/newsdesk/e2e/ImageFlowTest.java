@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ class ImageFlowTest {
 
     @Test
     void aTamperedUrlIsRefusedWithAProblemDocument() throws Exception {
-        String source = java.util.Base64.getUrlEncoder().withoutPadding()
+        String source = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(RunningSystem.galleryOrigin().url("X1_w700h996.jpg").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> unsigned = get(RunningSystem.system().image().url("/img/unsafe/w:360/f:auto/" + source), "image/*");
         assertEquals(403, unsigned.statusCode(), "unsafe is refused once a key is set");

@@ -3,7 +3,7 @@ package dev.newsdesk.image;
 import java.util.HashSet;
 import java.util.Set;
 
-import dev.newsdesk.image.error.ProblemException;
+import dev.newsdesk.http.ProblemException;
 
 /**
  * The {@code options} segment of an image URL: {@code /}-separated {@code key:value} pairs, in

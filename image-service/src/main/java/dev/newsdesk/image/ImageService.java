@@ -21,12 +21,13 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.ImageOptions.Format;
 import dev.newsdesk.image.cache.DiskCache;
 import dev.newsdesk.image.cache.Encoded;
 import dev.newsdesk.image.cache.RenderCache;
 import dev.newsdesk.image.config.ImageConfig;
-import dev.newsdesk.image.error.ProblemException;
+import dev.newsdesk.image.error.ImageProblems;
 import dev.newsdesk.image.fetch.Connector;
 import dev.newsdesk.image.fetch.FetchLimits;
 import dev.newsdesk.image.fetch.HostResolver;
@@ -130,7 +131,7 @@ public class ImageService {
             String signedPath = percentDecoded(rawSignedPath);
             if (!signature.accepts(givenSignature, rawSignedPath)
                     && (signedPath.equals(rawSignedPath) || !signature.accepts(givenSignature, signedPath))) {
-                throw ProblemException.refused("bad-signature", "The URL signature is not valid");
+                throw ImageProblems.refused("bad-signature", "The URL signature is not valid");
             }
             int last = signedPath.lastIndexOf('/');
             String source = signedPath.substring(last + 1);
@@ -256,7 +257,7 @@ public class ImageService {
             });
         } catch (RejectedExecutionException e) {
             metrics.counter("newsdesk.image.rejected").increment();
-            done.completeExceptionally(ProblemException.busy("Too many images are being resized; retry shortly", RETRY_AFTER_SECONDS));
+            done.completeExceptionally(ProblemException.unavailable("Too many images are being resized; retry shortly", RETRY_AFTER_SECONDS));
         }
     }
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.ImageOptions.Fit;
 import dev.newsdesk.image.ImageOptions.Format;
-import dev.newsdesk.image.error.ProblemException;
 
 class ImageOptionsTest {
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.cache.Encoded;
 import dev.newsdesk.image.config.ImageConfig;
-import dev.newsdesk.image.error.ProblemException;
 import dev.newsdesk.image.testing.TestImages;
 import dev.newsdesk.image.testing.TestOrigin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

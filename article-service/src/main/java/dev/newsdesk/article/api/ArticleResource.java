@@ -37,6 +37,7 @@ import dev.newsdesk.article.ArticlePage;
 import dev.newsdesk.article.ArticleService;
 import dev.newsdesk.article.ArticleViews.CachedArticle;
 import dev.newsdesk.article.ListParams;
+import dev.newsdesk.http.EntityTags;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -183,7 +184,7 @@ public class ArticleResource {
     }
 
     static Response conditional(CachedArticle article, String ifNoneMatch) {
-        if (ifNoneMatch != null && matches(ifNoneMatch, article.etag())) {
+        if (EntityTags.matchesWeakly(ifNoneMatch, article.etag())) {
             return Response.notModified().header(HttpHeaders.ETAG, article.etag()).build();
         }
         return withBody(Response.ok(), article);
@@ -191,15 +192,5 @@ public class ArticleResource {
 
     static Response withBody(Response.ResponseBuilder builder, CachedArticle article) {
         return builder.entity(article.json()).type(MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, article.etag()).build();
-    }
-
-    static boolean matches(String ifNoneMatch, String etag) {
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

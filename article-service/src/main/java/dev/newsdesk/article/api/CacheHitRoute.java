@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import dev.newsdesk.article.ArticleService;
 import dev.newsdesk.article.ArticleViews.CachedArticle;
 import dev.newsdesk.article.ListParams;
+import dev.newsdesk.http.EntityTags;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -41,7 +42,7 @@ public class CacheHitRoute {
         CachedArticle article = hit.get();
         String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
         ctx.response().putHeader(HttpHeaders.ETAG, article.etag());
-        if (ifNoneMatch != null && ArticleResource.matches(ifNoneMatch, article.etag())) {
+        if (EntityTags.matchesWeakly(ifNoneMatch, article.etag())) {
             ctx.response().setStatusCode(304).end();
             return;
         }

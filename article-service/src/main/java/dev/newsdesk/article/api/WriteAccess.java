@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.newsdesk.article.config.ApiConfig;
-import dev.newsdesk.article.error.ProblemException;
+import dev.newsdesk.http.ProblemException;
 
 import io.quarkus.runtime.LaunchMode;
 

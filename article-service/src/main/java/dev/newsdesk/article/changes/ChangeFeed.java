@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.newsdesk.article.config.ChangesConfig;
-import dev.newsdesk.article.error.ProblemException;
+import dev.newsdesk.http.ProblemException;
 
 import io.quarkus.scheduler.Scheduled;
 

@@ -14,7 +14,6 @@ import org.hibernate.Session;
 
 import dev.newsdesk.article.Rfc3339;
 import dev.newsdesk.article.store.ArticleEntity;
-import dev.newsdesk.article.store.Database;
 
 /**
  * The change log behind {@code GET /api/changes}: rows written in the same transaction as the
@@ -39,10 +38,10 @@ public class ChangeLog {
     public record Entry(long seq, Change change) {
     }
 
-    private final Database db;
+    private final Session session;
 
-    ChangeLog(Database db) {
-        this.db = db;
+    ChangeLog(Session session) {
+        this.session = session;
     }
 
     /**
@@ -63,7 +62,6 @@ public class ChangeLog {
         if (articles.isEmpty()) {
             return;
         }
-        Session session = db.session();
         session.flush();
         session.createNativeMutationQuery("update article_change_counter set last_seq = last_seq + :n where id = 1")
                 .setParameter("n", articles.size()).executeUpdate();
@@ -82,7 +80,7 @@ public class ChangeLog {
 
     @Transactional
     public Position position() {
-        Object[] row = db.session().createNativeQuery("select last_seq, purged_through from article_change_counter where id = 1",
+        Object[] row = session.createNativeQuery("select last_seq, purged_through from article_change_counter where id = 1",
                 Object[].class).getSingleResult();
         return new Position(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
@@ -90,7 +88,7 @@ public class ChangeLog {
     /** Up to {@code limit} entries after {@code since}, oldest first. */
     @Transactional
     public List<Entry> after(long since, int limit) {
-        List<Object[]> rows = db.session().createNativeQuery("select seq, article_id, slug, version, updated_at, deleted"
+        List<Object[]> rows = session.createNativeQuery("select seq, article_id, slug, version, updated_at, deleted"
                 + " from article_change where seq > :since order by seq", Object[].class)
                 .setParameter("since", since).setMaxResults(limit).getResultList();
         List<Entry> entries = new ArrayList<>(rows.size());
@@ -109,7 +107,6 @@ public class ChangeLog {
      */
     @Transactional
     public int purge(Instant cutoff) {
-        Session session = db.session();
         OffsetDateTime before = cutoff.atOffset(ZoneOffset.UTC);
         Number highest = session.createNativeQuery("select max(seq) from article_change where deleted and recorded_at < :cutoff",
                 Long.class).setParameter("cutoff", before).getSingleResultOrNull();

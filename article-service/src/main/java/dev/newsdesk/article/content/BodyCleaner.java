@@ -13,6 +13,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 
+import dev.newsdesk.article.images.GalleryImage;
+
 /**
  * Turns an untrusted body (HTML, possibly from Markdown) into what we store: sanitized HTML that
  * still points at the original gallery URLs (signing happens when rendering, so a key rotation

@@ -12,6 +12,7 @@ import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import dev.newsdesk.article.images.GalleryImage;
 import dev.newsdesk.article.images.ImageUrls;
 
 /**

@@ -18,6 +18,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.newsdesk.http.Problem;
+import dev.newsdesk.http.ProblemException;
+import dev.newsdesk.http.ProblemMapper;
+
 /**
  * JSON bodies the parser refuses: not JSON at all, past a parser limit (nested too deep, a string
  * or number too long), or a value of the wrong type for its field. quarkus-rest-jackson answers

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.newsdesk.article.content.GalleryImage;
 
 /**
  * Builds image-service URLs: {@code {base}/img/{signature}/{options}/{source}} with the source as

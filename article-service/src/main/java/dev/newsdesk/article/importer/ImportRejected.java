@@ -2,8 +2,8 @@ package dev.newsdesk.article.importer;
 
 import java.util.List;
 
-import dev.newsdesk.article.error.Problem;
-import dev.newsdesk.article.error.ProblemException;
+import dev.newsdesk.http.Problem;
+import dev.newsdesk.http.ProblemException;
 
 /**
  * Why a post cannot be imported, with the field or front-matter line at fault. Plain so the

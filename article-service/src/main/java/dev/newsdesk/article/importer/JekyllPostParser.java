@@ -6,14 +6,18 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
@@ -40,14 +44,14 @@ public final class JekyllPostParser {
             .appendPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss]")
             .optionalStart().appendPattern("[ ]").appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart().appendPattern("[ ]").appendOffset("+HH:MM", "Z").optionalEnd()
-            .toFormatter().withResolverStyle(java.time.format.ResolverStyle.STRICT); // 02-30 is an error, not 02-28
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT); // 02-30 is an error, not 02-28
 
     /** Front matter is tiny: few aliases (no "billion laughs"), and never more text than a post. */
     private static final LoadSettings YAML_SETTINGS = LoadSettings.builder()
             .setMaxAliasesForCollections(10).setCodePointLimit(MAX_POST_BYTES).build();
 
-    private static final java.util.regex.Pattern BARE_LINK_LINE =
-            java.util.regex.Pattern.compile("(?m)^[ \\t]*<(https?://[^\\s<>\"]+)>[ \\t]*$");
+    private static final Pattern BARE_LINK_LINE =
+            Pattern.compile("(?m)^[ \\t]*<(https?://[^\\s<>\"]+)>[ \\t]*$");
 
     private final Parser markdown;
     private final HtmlRenderer html;
@@ -83,7 +87,7 @@ public final class JekyllPostParser {
         if (close < 0) {
             throw new ImportRejected("front matter", "line 1: the front matter opened here is never closed by a '---' line");
         }
-        String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, close));
+        String yaml = String.join("\n", Arrays.copyOfRange(lines, 1, close));
         Map<?, ?> fields = load(yaml);
         String title = string(fields, "title", lines);
         if (title == null || title.isBlank()) {
@@ -98,7 +102,7 @@ public final class JekyllPostParser {
         }
         OffsetDateTime published = parseDate(date.strip(), lineOf("date", lines));
         String slug = string(fields, "slug", lines);
-        String body = String.join("\n", java.util.Arrays.copyOfRange(lines, close + 1, lines.length));
+        String body = String.join("\n", Arrays.copyOfRange(lines, close + 1, lines.length));
         return new JekyllPost(title.strip(), published, names(fields, "categories", lines), names(fields, "tags", lines),
                 slug == null || slug.isBlank() ? null : slug.strip(), html.render(markdown.parse(ownParagraphs(body))));
     }
@@ -125,12 +129,12 @@ public final class JekyllPostParser {
 
     static OffsetDateTime parseDate(String value, int line) {
         try {
-            var parsed = JEKYLL_DATE.parseBest(value, OffsetDateTime::from, java.time.LocalDateTime::from);
+            var parsed = JEKYLL_DATE.parseBest(value, OffsetDateTime::from, LocalDateTime::from);
             if (parsed instanceof OffsetDateTime odt) {
                 return odt;
             }
             // Jekyll's default time zone is UTC when the post names none.
-            return ((java.time.LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
+            return ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             try {
                 return LocalDate.parse(value).atStartOfDay().atOffset(ZoneOffset.UTC);

@@ -23,7 +23,7 @@ import dev.newsdesk.article.ArticleService;
 import dev.newsdesk.article.ArticleSummary;
 import dev.newsdesk.article.ListParams;
 import dev.newsdesk.article.config.LinksConfig;
-import dev.newsdesk.article.error.ProblemException;
+import dev.newsdesk.http.ProblemException;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

@@ -1,11 +1,14 @@
 package dev.newsdesk.article.store;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,19 +16,19 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
-import dev.newsdesk.article.importer.Slugs;
 
-/** The queries over articles. Callers own the transaction for writes (one per article). */
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+/**
+ * The queries over articles, a Panache repository: the entity stays a plain mapped class and the
+ * domain takes this bean by constructor, so it can be given another in a test. Callers own the
+ * transaction for writes (one per article, or one per import chunk).
+ */
 @ApplicationScoped
-public class ArticleStore {
-
-    private final Database db;
-
-    ArticleStore(Database db) {
-        this.db = db;
-    }
+public class ArticleStore implements PanacheRepository<ArticleEntity> {
 
     /** Newest first (publishedAt, then id, both descending), after the cursor's position. */
     @Transactional
@@ -45,9 +48,9 @@ public class ArticleStore {
             params.put("source", q.source());
         }
         if (q.text() != null) {
-            // search_text is stored lower-cased; the pg_trgm index serves this LIKE on PostgreSQL.
+            // search_text is stored lower-cased; the pg_trgm index serves this LIKE (see V2).
             where.append(" and a.searchText like :text escape '!'");
-            params.put("text", "%" + escapeLike(q.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+            params.put("text", "%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%");
         }
         if (q.from() != null) {
             where.append(" and a.publishedAt >= :from");
@@ -62,7 +65,7 @@ public class ArticleStore {
             params.put("afterAt", q.afterPublishedAt());
             params.put("afterId", q.afterId());
         }
-        SelectionQuery<ArticleEntity> query = db.session().createSelectionQuery(
+        SelectionQuery<ArticleEntity> query = session().createSelectionQuery(
                 "from ArticleEntity a" + where + " order by a.publishedAt desc, a.id desc", ArticleEntity.class);
         params.forEach(query::setParameter);
         return query.setMaxResults(q.limit()).getResultList();
@@ -70,19 +73,12 @@ public class ArticleStore {
 
     @Transactional
     public Optional<ArticleEntity> byId(long id) {
-        return Optional.ofNullable(db.session().find(ArticleEntity.class, id));
+        return findByIdOptional(id);
     }
 
     @Transactional
     public Optional<ArticleEntity> bySlug(String slug) {
-        return db.session().createSelectionQuery("from ArticleEntity where slug = :slug", ArticleEntity.class)
-                .setParameter("slug", slug).uniqueResultOptional();
-    }
-
-    @Transactional
-    public Optional<ArticleEntity> byImportKey(String key) {
-        return db.session().createSelectionQuery("from ArticleEntity where importKey = :key", ArticleEntity.class)
-                .setParameter("key", key).uniqueResultOptional();
+        return find("slug", slug).singleResultOptional();
     }
 
     /** The articles with these import keys, by key; one query for a whole import chunk. */
@@ -90,8 +86,7 @@ public class ArticleStore {
     public Map<String, ArticleEntity> byImportKeys(Collection<String> keys) {
         Map<String, ArticleEntity> found = new HashMap<>();
         if (!keys.isEmpty()) {
-            db.session().createSelectionQuery("from ArticleEntity where importKey in :keys", ArticleEntity.class)
-                    .setParameter("keys", keys).getResultList().forEach(e -> found.put(e.importKey, e));
+            list("importKey in ?1", keys).forEach(e -> found.put(e.importKey, e));
         }
         return found;
     }
@@ -101,7 +96,7 @@ public class ArticleStore {
     public Set<String> takenSlugs(Collection<String> slugs) {
         Set<String> taken = new HashSet<>();
         if (!slugs.isEmpty()) {
-            taken.addAll(db.session().createSelectionQuery("select slug from ArticleEntity where slug in :slugs", String.class)
+            taken.addAll(session().createSelectionQuery("select slug from ArticleEntity where slug in :slugs", String.class)
                     .setParameter("slugs", slugs).getResultList());
         }
         return taken;
@@ -127,49 +122,25 @@ public class ArticleStore {
     @Transactional
     public ArticleEntity save(ArticleEntity article) {
         if (article.updatedAt == null) {
-            article.updatedAt = java.time.Instant.now();
+            article.updatedAt = Instant.now();
         }
         if (article.publishedAt == null) {
-            article.published(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+            article.published(OffsetDateTime.now(ZoneOffset.UTC));
         }
-        db.session().persist(article);
+        persist(article);
         return article;
-    }
-
-    /**
-     * Lets this transaction commit without waiting for PostgreSQL's WAL flush. Used for imports:
-     * one transaction per post is what keeps a bad post from leaving half an article, and a
-     * flush per post would cap a bulk import at the disk's sync rate. The commit stays atomic;
-     * a server crash may lose the last fraction of a second of imported posts, which re-running
-     * the (idempotent) import restores. Nothing to do on H2.
-     */
-    public void commitWithoutWaitingForDisk() {
-        if (db.isPostgres()) {
-            db.session().createNativeMutationQuery("set local synchronous_commit = off").executeUpdate();
-        }
     }
 
     /** Applies an update to a managed article and flushes, so the new version is known on return. */
     @Transactional
     public ArticleEntity flush(ArticleEntity article) {
-        db.session().flush();
+        getEntityManager().flush();
         return article;
-    }
-
-    /** Writes what this transaction changed, so a constraint violation surfaces before the commit. */
-    @Transactional
-    public void flush() {
-        db.session().flush();
     }
 
     @Transactional
     public boolean delete(long id) {
-        ArticleEntity article = db.session().find(ArticleEntity.class, id);
-        if (article == null) {
-            return false;
-        }
-        db.session().remove(article);
-        return true;
+        return deleteById(id);
     }
 
     @Transactional
@@ -183,7 +154,7 @@ public class ArticleStore {
     }
 
     private List<NameCount> counts(String collection) {
-        List<Object[]> rows = db.session().createSelectionQuery(
+        List<Object[]> rows = session().createSelectionQuery(
                 "select n, count(a) from ArticleEntity a join a." + collection + " n group by n order by count(a) desc, n",
                 Object[].class).getResultList();
         List<NameCount> counts = new ArrayList<>(rows.size());
@@ -191,6 +162,10 @@ public class ArticleStore {
             counts.add(new NameCount((String) row[0], ((Number) row[1]).longValue()));
         }
         return counts;
+    }
+
+    private Session session() {
+        return getEntityManager().unwrap(Session.class);
     }
 
     static String escapeLike(String s) {

@@ -8,6 +8,8 @@ import static dev.newsdesk.article.api.ImportApiTest.problem;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +42,8 @@ class CacheHitRouteTest {
 
         // Served outside JAX-RS, hits still count under the resource's template, not one series per id.
         String metrics = given().get("/q/metrics").asString();
-        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("uri=\"/api/articles/{id}\""), "hits counted under the template");
-        org.junit.jupiter.api.Assertions.assertFalse(metrics.contains("uri=\"/api/articles/" + id + "\""), "no series for one id");
+        assertTrue(metrics.contains("uri=\"/api/articles/{id}\""), "hits counted under the template");
+        assertFalse(metrics.contains("uri=\"/api/articles/" + id + "\""), "no series for one id");
 
         Response listMiss = given().queryParam("q", word).queryParam("limit", "5").get("/api/articles");
         Response listHit = given().queryParam("q", word).queryParam("limit", "5").get("/api/articles");

@@ -15,9 +15,15 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.charset.Charset;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +119,7 @@ class ImportApiTest {
         problem(importMarkdown(utf8("---\ntitle: " + word + "\n---\n正文")), 400).body("errors[0].field", equalTo("date"));
         problem(importMarkdown(utf8("---\ntitle: " + word + "\ndate: 2023-02-30 08:00:00 +0800\n---\n正文")), 400)
                 .body("errors[0].field", equalTo("date")).body("detail", containsString("line 3"));
-        problem(importMarkdown(("---\ntitle: " + word + "\ndate: 2023-07-01 08:00:00 +0800\n---\n正文").getBytes(java.nio.charset.Charset.forName("GBK"))), 400)
+        problem(importMarkdown(("---\ntitle: " + word + "\ndate: 2023-07-01 08:00:00 +0800\n---\n正文").getBytes(Charset.forName("GBK"))), 400)
                 .body("detail", containsString("not UTF-8"));
         byte[] huge = utf8(post(word, "2023-07-01 08:00:00 +0800", "a", "b", "<p>" + "长".repeat(400_000) + "</p>"));
         problem(importMarkdown(huge), 413).body("detail", containsString("1 MiB"));
@@ -196,14 +202,14 @@ class ImportApiTest {
                     "<p>并发正文" + word + i + "。</p>\n\n<http://news.example.com/share/" + word + "/" + i + ">\n")));
         }
         byte[] zip = TestPosts.zip(entries);
-        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
         try {
-            List<java.util.concurrent.Future<JsonPath>> reports = List.of(
+            List<Future<JsonPath>> reports = List.of(
                     two.submit(() -> importZip(zip).statusCode(200).extract().jsonPath()),
                     two.submit(() -> importZip(zip).statusCode(200).extract().jsonPath()));
             int created = 0, updated = 0;
-            java.util.Set<Long> ids = new java.util.HashSet<>();
-            for (java.util.concurrent.Future<JsonPath> report : reports) {
+            Set<Long> ids = new HashSet<>();
+            for (Future<JsonPath> report : reports) {
                 JsonPath r = report.get();
                 assertEquals(List.of(), r.getList("rejected"));
                 created += r.getInt("created");

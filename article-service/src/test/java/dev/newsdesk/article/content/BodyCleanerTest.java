@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsdesk.article.TestPosts;
+import dev.newsdesk.article.images.GalleryImage;
+import dev.newsdesk.article.importer.JekyllPostParser;
+
 class BodyCleanerTest {
 
     private final BodyCleaner cleaner = new BodyCleaner();
@@ -47,7 +51,7 @@ class BodyCleanerTest {
 
     @Test
     void sourceLinesRightUnderHtmlAreFoundToo() {
-        var post = new dev.newsdesk.article.importer.JekyllPostParser().parse(dev.newsdesk.article.TestPosts.utf8(
+        var post = new JekyllPostParser().parse(TestPosts.utf8(
                 "---\ntitle: 标题\ndate: 2024-03-05 09:30:00 +0800\n---\n<p>正文。</p>\n（文章来源：某财经）\n<http://example.com/news/1>\n"));
         var body = cleaner.clean(post.bodyHtml(), true);
         assertEquals(new Source("某财经", "http://example.com/news/1"), body.source());

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsdesk.article.images.GalleryImage;
 import dev.newsdesk.article.images.ImageUrls;
 
 class BodyRendererTest {

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsdesk.article.TestPosts;
+import dev.newsdesk.article.images.GalleryImage;
 import dev.newsdesk.article.images.ImageUrls;
 import dev.newsdesk.article.importer.JekyllPost;
 import dev.newsdesk.article.importer.JekyllPostParser;
@@ -19,7 +21,7 @@ class GalleryPostTest {
     private final BodyCleaner.CleanBody body = new BodyCleaner().clean(post.bodyHtml(), true);
 
     private static JekyllPost parse() {
-        return new JekyllPostParser().parse(dev.newsdesk.article.TestPosts.fixture("gallery-post.md"));
+        return new JekyllPostParser().parse(TestPosts.fixture("gallery-post.md"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.newsdesk.article.content.GalleryImage;
 
 class ImageUrlsTest {
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -87,7 +88,7 @@ class JekyllPostParserTest {
 
     @Test
     void textThatIsNotUtf8IsRejected() {
-        byte[] gbk = "---\ntitle: 标题\n---\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        byte[] gbk = "---\ntitle: 标题\n---\n".getBytes(Charset.forName("GBK"));
         ImportRejected r = assertThrows(ImportRejected.class, () -> parser.parse(gbk));
         assertTrue(r.getMessage().contains("not UTF-8"));
     }

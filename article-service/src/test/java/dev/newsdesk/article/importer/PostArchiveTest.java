@@ -1,20 +1,26 @@
 package dev.newsdesk.article.importer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsdesk.article.TestPosts;
+
 class PostArchiveTest {
 
     static byte[] zip(Map<String, byte[]> entries) {
-        return dev.newsdesk.article.TestPosts.zip(entries);
+        return TestPosts.zip(entries);
     }
 
     @Test
@@ -37,7 +43,7 @@ class PostArchiveTest {
     @Test
     void refusesZipBombs() throws IOException {
         byte[] zeros = new byte[900 * 1024];
-        java.util.Map<String, byte[]> many = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> many = new LinkedHashMap<>();
         for (int i = 0; i < 300; i++) {
             many.put("p" + i + ".md", zeros);
         }
@@ -50,10 +56,21 @@ class PostArchiveTest {
     @Test
     void oneOversizedEntryIsRejectedAlone() throws IOException {
         byte[] big = new byte[JekyllPostParser.MAX_POST_BYTES + 10];
-        java.util.Arrays.fill(big, (byte) 'a');
-        // Random-ish content would compress less; a ratio check must not trip on a single 1 MiB entry.
-        List<PostArchive.Entry> entries = PostArchive.read(zip(Map.of("big.md", big)));
-        assertTrue(entries.get(0).rejection() != null || entries.isEmpty());
+        Arrays.fill(big, (byte) 'a'); // compresses well: the ratio check must not take one 1 MiB post for a bomb
+        Map<String, byte[]> posts = new LinkedHashMap<>();
+        posts.put("_posts/first.md", "first post".getBytes(StandardCharsets.UTF_8));
+        posts.put("_posts/big.md", big);
+        posts.put("_posts/last.md", "last post".getBytes(StandardCharsets.UTF_8));
+
+        List<PostArchive.Entry> entries = PostArchive.read(zip(posts));
+
+        assertEquals(List.of("_posts/first.md", "_posts/big.md", "_posts/last.md"), entries.stream().map(PostArchive.Entry::name).toList());
+        assertNull(entries.get(0).rejection());
+        assertArrayEquals("first post".getBytes(StandardCharsets.UTF_8), entries.get(0).bytes());
+        assertTrue(entries.get(1).rejection().contains("larger than the limit"), entries.get(1).rejection());
+        assertNull(entries.get(1).bytes());
+        assertNull(entries.get(2).rejection());
+        assertArrayEquals("last post".getBytes(StandardCharsets.UTF_8), entries.get(2).bytes());
     }
 
     @Test

@@ -60,7 +60,7 @@ class PageResourceTest {
             importPost("列表文章" + i, String.format("2024-08-%02d 10:00:00 +0800", i), category, "<p>列表正文" + i + "</p>");
         }
         Document first = Jsoup.parse(given().get("/categories/" + category).then().statusCode(200).extract().asString());
-        assertEquals(PageResource.PAGE_SIZE, first.select("ol.list li").size());
+        assertEquals(20, first.select("ol.list li").size(), "20 per page, as article-service/README.md says");
         assertEquals("列表文章22", first.selectFirst("ol.list li a").text());
         assertTrue(first.select("link[rel=alternate]").eachAttr("href").stream().anyMatch(h -> h.endsWith("/rss.xml")));
         String older = first.selectFirst("a[rel=next]").attr("href");

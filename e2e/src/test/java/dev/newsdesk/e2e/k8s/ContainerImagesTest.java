@@ -33,7 +33,7 @@ class ContainerImagesTest {
         if (dockerfile.endsWith("native")) {
             assertTrue(lines.stream().anyMatch(l -> l.matches("FROM quay\\.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-\\d+ AS build")),
                     "a Mandrel builder stage");
-            assertTrue(lines.contains("RUN ./mvnw -B -pl " + service + " package -DskipTests -Dnative"), "builds " + service);
+            assertTrue(lines.contains("RUN ./mvnw -B -pl " + service + " -am package -DskipTests -Dnative"), "builds " + service);
         }
     }
 

@@ -11,6 +11,7 @@ import static dev.newsdesk.e2e.k8s.Manifests.workloads;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -39,7 +40,43 @@ final class ManifestPolicy {
         violations.addAll(scaling(objects));
         violations.addAll(ingress(objects));
         violations.addAll(networkPolicies(objects));
+        violations.addAll(databaseLocale(objects));
         return violations;
+    }
+
+    /**
+     * Every PostgreSQL the overlays create initialises its cluster with a UTF-8 ctype: with the C
+     * locale (CloudNativePG's default) pg_trgm extracts no trigrams from Chinese, and search
+     * would scan (issue 10). A CloudNativePG Cluster says so in its initdb bootstrap; the dev
+     * overlay's postgres image in {@code POSTGRES_INITDB_ARGS}.
+     */
+    static List<String> databaseLocale(List<Map<String, Object>> objects) {
+        List<String> violations = new ArrayList<>();
+        for (Map<String, Object> cluster : ofKind(objects, "Cluster")) {
+            Map<String, Object> initdb = path(cluster, "spec", "bootstrap", "initdb");
+            Object ctype = initdb.containsKey("localeCType") ? initdb.get("localeCType") : initdb.get("locale");
+            if (!isUtf8(ctype)) {
+                violations.add(id(cluster) + ": initdb ctype is " + ctype + ", not UTF-8");
+            }
+        }
+        for (Map<String, Object> workload : workloads(objects)) {
+            for (Map<String, Object> container : list(path(workload, "spec", "template", "spec"), "containers")) {
+                if (!String.valueOf(container.get("image")).contains("postgres")) {
+                    continue;
+                }
+                String args = list(container, "env").stream().filter(e -> "POSTGRES_INITDB_ARGS".equals(e.get("name")))
+                        .map(e -> String.valueOf(e.get("value"))).findFirst().orElse("");
+                if (!args.contains("--locale=") || !isUtf8(args.replaceAll(".*--locale=(\\S+).*", "$1"))) {
+                    violations.add(id(workload) + " container " + container.get("name")
+                            + ": POSTGRES_INITDB_ARGS sets no UTF-8 --locale");
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static boolean isUtf8(Object locale) {
+        return locale != null && locale.toString().toLowerCase(Locale.ROOT).replace("-", "").endsWith("utf8");
     }
 
     /** Probes on a port the container listens on, limits, non-root, locked-down filesystem. */

@@ -23,9 +23,9 @@ import io.smallrye.common.annotation.NonBlocking;
 import dev.newsdesk.feed.cache.FeedStore;
 import dev.newsdesk.feed.cache.Rendition;
 import dev.newsdesk.feed.config.FeedSettings;
-import dev.newsdesk.feed.error.ProblemException;
 import dev.newsdesk.feed.model.FeedKey;
 import dev.newsdesk.feed.render.FeedFormat;
+import dev.newsdesk.http.ProblemException;
 
 /**
  * The contract's feed paths. Every answer comes from {@link FeedStore}'s prebuilt documents — a

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 import dev.newsdesk.feed.render.FeedFormat;
+import dev.newsdesk.http.EntityTags;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 
@@ -110,28 +111,13 @@ public record Rendition(FeedFormat format, Buffer body, String etag, Buffer gzip
      */
     public boolean notModified(String ifNoneMatch, String ifModifiedSince, boolean gzip) {
         if (ifNoneMatch != null) {
-            return matchesAny(ifNoneMatch, etag(gzip));
+            return EntityTags.matchesWeakly(ifNoneMatch, etag(gzip));
         }
         if (ifModifiedSince != null) {
             Instant since = parseHttpDate(ifModifiedSince);
             return since != null && !lastModified.isAfter(since);
         }
         return false;
-    }
-
-    private static boolean matchesAny(String header, String selected) {
-        String ours = opaque(selected);
-        for (String candidate : header.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || opaque(tag).equals(ours)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     /** An HTTP date in any of the forms RFC 9110 §5.6.7 says recipients accept; null if none fits. */

@@ -1,5 +1,7 @@
 package dev.newsdesk.feed.render;
 
+import java.util.List;
+
 import dev.newsdesk.feed.model.Feed;
 
 /** Turns the one feed model into the bytes of one format. Plain Java, stateless, thread-safe. */
@@ -10,7 +12,7 @@ public interface FeedRenderer {
     byte[] render(Feed feed);
 
     /** One renderer per format, in {@link FeedFormat} order. */
-    static java.util.List<FeedRenderer> all() {
-        return java.util.List.of(new RssRenderer(), new AtomRenderer(), new JsonFeedRenderer());
+    static List<FeedRenderer> all() {
+        return List.of(new RssRenderer(), new AtomRenderer(), new JsonFeedRenderer());
     }
 }

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -133,7 +135,7 @@ public class ChangePoller {
             keys.add(FeedKey.HOME);
             source.categories().stream().filter(c -> c.count() > 0).forEach(c -> keys.add(FeedKey.category(c.name())));
             source.tags().stream().filter(t -> t.count() > 0).forEach(t -> keys.add(FeedKey.tag(t.name())));
-            Set<Long> listed = new java.util.HashSet<>();
+            Set<Long> listed = new HashSet<>();
             List<String> topics = new ArrayList<>();
             for (FeedKey key : keys) {
                 List<ArticlePage.ArticleSummary> newest = newest(key);
@@ -217,7 +219,7 @@ public class ChangePoller {
     private record HeldItem(Long version, String updatedAt, FeedItem item) {
 
         boolean matches(ArticlePage.ArticleSummary summary) {
-            return java.util.Objects.equals(version, summary.version()) && java.util.Objects.equals(updatedAt, summary.updatedAt());
+            return Objects.equals(version, summary.version()) && Objects.equals(updatedAt, summary.updatedAt());
         }
     }
 }

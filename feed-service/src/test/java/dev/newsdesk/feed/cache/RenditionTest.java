@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ class RenditionTest {
     @Test
     void theGzipCopyIsItsOwnRepresentationWithItsOwnStrongEtag() throws Exception {
         assertEquals(rendition.etag().replace("\"", "").concat("-gzip"), rendition.gzipEtag().replace("\"", ""));
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(rendition.gzipBody().getBytes()))) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(rendition.gzipBody().getBytes()))) {
             assertEquals("<rss/>", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         assertTrue(rendition.notModified(rendition.gzipEtag(), null, true));

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -132,7 +134,7 @@ public final class FeedParsers {
         JsonNode tree;
         try {
             tree = JSON.readTree(bytes);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("Not JSON", e);
         }
         JsonPath path = new JsonPath(new String(bytes, StandardCharsets.UTF_8));
@@ -228,7 +230,7 @@ public final class FeedParsers {
         Element found = null;
         for (var node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element e && name.equals(e.getLocalName())
-                    && java.util.Objects.equals(namespace, e.getNamespaceURI())) {
+                    && Objects.equals(namespace, e.getNamespaceURI())) {
                 assertTrue(found == null, "one " + name + " in " + parent.getLocalName());
                 found = e;
             }

@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -70,7 +73,7 @@ class RenderersTest {
         assertEquals("<p>第一段 &amp; more</p><p><img src=\"https://img.example/img/x\"></p>", FeedParsers.text(item, CONTENT, "encoded"));
         NodeList categories = item.getElementsByTagName("category");
         assertEquals(List.of("区块链", "金融科技", "R&D <lab>"),
-                java.util.stream.IntStream.range(0, categories.getLength()).mapToObj(i -> categories.item(i).getTextContent()).toList());
+                IntStream.range(0, categories.getLength()).mapToObj(i -> categories.item(i).getTextContent()).toList());
         Element media = (Element) item.getElementsByTagNameNS(MEDIA, "content").item(0);
         assertEquals("https://cdn.example/a_w700h996.jpg", media.getAttribute("url"));
         assertEquals("image/jpeg", media.getAttribute("type"));
@@ -163,7 +166,7 @@ class RenderersTest {
     @Test
     void sameFeedRendersToTheSameBytes() {
         for (FeedRenderer renderer : FeedRenderer.all()) {
-            assertTrue(java.util.Arrays.equals(renderer.render(feed(FeedKey.HOME, false, tricky())),
+            assertTrue(Arrays.equals(renderer.render(feed(FeedKey.HOME, false, tricky())),
                     renderer.render(feed(FeedKey.HOME, false, tricky()))), renderer.format().name());
         }
     }
@@ -173,6 +176,6 @@ class RenderersTest {
         OffsetDateTime time = OffsetDateTime.parse("2024-03-02T08:00:00.123-05:00");
         assertEquals("Sat, 02 Mar 2024 08:00:00 -0500", FeedDates.rfc822(time));
         assertEquals("2024-03-02T08:00:00-05:00", FeedDates.rfc3339(time));
-        assertEquals("2024-03-02T13:00:00Z", FeedDates.rfc3339(time.withOffsetSameInstant(java.time.ZoneOffset.UTC)));
+        assertEquals("2024-03-02T13:00:00Z", FeedDates.rfc3339(time.withOffsetSameInstant(ZoneOffset.UTC)));
     }
 }

@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +35,7 @@ public final class FakeArticleService implements AutoCloseable {
     private final HttpServer server;
     private final Map<Long, ObjectNode> articles = new ConcurrentHashMap<>();
     private volatile boolean down;
-    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
 
     public FakeArticleService() {
         try {
@@ -114,7 +116,7 @@ public final class FakeArticleService implements AutoCloseable {
         List<ObjectNode> matching = articles.values().stream()
                 .filter(a -> !query.containsKey("category") || contains(a, "categories", query.get("category")))
                 .filter(a -> !query.containsKey("tag") || contains(a, "tags", query.get("tag")))
-                .sorted(Comparator.comparing((ObjectNode a) -> java.time.OffsetDateTime.parse(a.get("publishedAt").asText()))
+                .sorted(Comparator.comparing((ObjectNode a) -> OffsetDateTime.parse(a.get("publishedAt").asText()))
                         .reversed())
                 .toList();
         ArrayNode items = JSON.createArrayNode();

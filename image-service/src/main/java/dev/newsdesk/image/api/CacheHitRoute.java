@@ -2,6 +2,7 @@ package dev.newsdesk.image.api;
 
 import jakarta.enterprise.event.Observes;
 
+import dev.newsdesk.http.EntityTags;
 import dev.newsdesk.image.ImageService;
 import dev.newsdesk.image.cache.Encoded;
 import io.netty.buffer.Unpooled;
@@ -38,7 +39,7 @@ public class CacheHitRoute {
         if (signed.rest().contains("f:auto") || !hasFormat(signed.rest())) {
             response.putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         }
-        if (ImageResource.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), hit.etag())) {
+        if (EntityTags.matchesWeakly(request.getHeader(HttpHeaders.IF_NONE_MATCH), hit.etag())) {
             response.setStatusCode(304).end();
             return;
         }

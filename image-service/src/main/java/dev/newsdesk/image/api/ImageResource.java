@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.newsdesk.http.EntityTags;
 import dev.newsdesk.image.ImageOptions.Format;
 import dev.newsdesk.image.ImageService;
 import dev.newsdesk.image.cache.Encoded;
@@ -93,7 +94,7 @@ public class ImageResource {
     }
 
     private static Response respond(Encoded encoded, String ifNoneMatch, boolean varies) {
-        Response.ResponseBuilder response = matches(ifNoneMatch, encoded.etag())
+        Response.ResponseBuilder response = EntityTags.matchesWeakly(ifNoneMatch, encoded.etag())
                 ? Response.notModified()
                 : Response.ok(encoded.bytes(), encoded.contentType());
         response.header(HttpHeaders.ETAG, encoded.etag()).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
@@ -101,19 +102,5 @@ public class ImageResource {
             response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         }
         return response.build();
-    }
-
-    /** RFC 9110 If-None-Match: a list of entity tags or {@code *}; weak comparison. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -21,7 +21,8 @@ import javax.net.ssl.SSLSocketFactory;
 
 import org.jboss.logging.Logger;
 
-import dev.newsdesk.image.error.ProblemException;
+import dev.newsdesk.http.ProblemException;
+import dev.newsdesk.image.error.ImageProblems;
 
 /**
  * Fetches an origin image with the checks at the edge, before any byte is sent: the URL must lie
@@ -71,13 +72,13 @@ public final class OriginClient {
             }
             return new SourceImage(response.body, response.contentType, current.toString());
         }
-        throw ProblemException.badGateway("origin-redirects", "The origin redirected more than " + limits.maxRedirects() + " times");
+        throw ImageProblems.badGateway("origin-redirects", "The origin redirected more than " + limits.maxRedirects() + " times");
     }
 
     /** The address to connect to for {@code url}, or a refusal. Never connects. */
     InetAddress checkedAddress(OriginUrl url) {
         OriginUrl prefix = allowed.stream().filter(url::startsWith).findFirst()
-                .orElseThrow(() -> ProblemException.refused("origin-not-allowed", "The origin " + url.scheme() + "://"
+                .orElseThrow(() -> ImageProblems.refused("origin-not-allowed", "The origin " + url.scheme() + "://"
                         + url.hostHeader() + " is not in NEWSDESK_IMAGE_ALLOWED_SOURCES"));
         InetAddress literal = literal(url.bareHost());
         if (literal != null) {
@@ -94,7 +95,7 @@ public final class OriginClient {
         try {
             candidates = resolver.resolve(url.bareHost());
         } catch (UnknownHostException e) {
-            throw ProblemException.badGateway("origin-unresolvable", "The origin host " + url.host() + " does not resolve");
+            throw ImageProblems.badGateway("origin-unresolvable", "The origin host " + url.host() + " does not resolve");
         }
         String firstReason = null;
         for (InetAddress candidate : candidates) {
@@ -108,7 +109,7 @@ public final class OriginClient {
     }
 
     private static ProblemException refusedAddress(String reason) {
-        return ProblemException.refused("origin-address-" + reason,
+        return ImageProblems.refused("origin-address-" + reason,
                 "The origin resolves to a " + reason + " address, which is never fetched");
     }
 
@@ -134,12 +135,12 @@ public final class OriginClient {
             out.flush();
             return read(socket, socket.getInputStream(), url, deadline);
         } catch (SocketTimeoutException e) {
-            throw ProblemException.gatewayTimeout("The origin did not answer within the time limit");
+            throw ImageProblems.gatewayTimeout("The origin did not answer within the time limit");
         } catch (ConnectException | java.net.NoRouteToHostException e) {
-            throw ProblemException.badGateway("origin-unreachable", "The origin refused or could not be reached");
+            throw ImageProblems.badGateway("origin-unreachable", "The origin refused or could not be reached");
         } catch (IOException e) {
             LOG.debugf("origin %s failed: %s", url.hostHeader(), e.toString());
-            throw ProblemException.badGateway("origin-unreachable", "The origin connection failed");
+            throw ImageProblems.badGateway("origin-unreachable", "The origin connection failed");
         }
     }
 
@@ -173,13 +174,13 @@ public final class OriginClient {
         String statusLine = line(in);
         String[] status = statusLine.split(" ", 3);
         if (status.length < 2 || !status[0].startsWith("HTTP/1.")) {
-            throw ProblemException.badGateway("origin-protocol", "The origin did not answer HTTP/1.x");
+            throw ImageProblems.badGateway("origin-protocol", "The origin did not answer HTTP/1.x");
         }
         int code;
         try {
             code = Integer.parseInt(status[1]);
         } catch (NumberFormatException e) {
-            throw ProblemException.badGateway("origin-protocol", "The origin sent a malformed status line");
+            throw ImageProblems.badGateway("origin-protocol", "The origin sent a malformed status line");
         }
         long contentLength = -1;
         boolean chunked = false;
@@ -188,7 +189,7 @@ public final class OriginClient {
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
             headerBytes += header.length();
             if (headerBytes > MAX_HEADER_BYTES) {
-                throw ProblemException.badGateway("origin-protocol", "The origin sent oversized headers");
+                throw ImageProblems.badGateway("origin-protocol", "The origin sent oversized headers");
             }
             int colon = header.indexOf(':');
             if (colon <= 0) {
@@ -211,10 +212,10 @@ public final class OriginClient {
             throw ProblemException.notFound("The origin has no image at this URL");
         }
         if (code != 200) {
-            throw ProblemException.badGateway("origin-status", "The origin answered " + code);
+            throw ImageProblems.badGateway("origin-status", "The origin answered " + code);
         }
         if (contentLength > limits.maxBytes()) {
-            throw ProblemException.unusableSource("source-too-large", "The source is larger than " + limits.maxBytes() + " bytes");
+            throw ImageProblems.unusableSource("source-too-large", "The source is larger than " + limits.maxBytes() + " bytes");
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(contentLength > 0 ? (int) contentLength : 64 * 1024);
         if (chunked) {
@@ -225,7 +226,7 @@ public final class OriginClient {
         } else {
             copy(socket, in, body, contentLength < 0 ? Long.MAX_VALUE : contentLength, deadline);
             if (contentLength >= 0 && body.size() < contentLength) {
-                throw ProblemException.badGateway("origin-truncated", "The origin closed the connection before the whole body");
+                throw ImageProblems.badGateway("origin-truncated", "The origin closed the connection before the whole body");
             }
         }
         return new Response(body.toByteArray(), contentType, null);
@@ -241,7 +242,7 @@ public final class OriginClient {
                 break;
             }
             if (body.size() + n > limits.maxBytes()) {
-                throw ProblemException.unusableSource("source-too-large", "The source is larger than " + limits.maxBytes() + " bytes");
+                throw ImageProblems.unusableSource("source-too-large", "The source is larger than " + limits.maxBytes() + " bytes");
             }
             body.write(buffer, 0, n);
             left -= n;
@@ -252,7 +253,7 @@ public final class OriginClient {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ProblemException.badGateway("origin-protocol", "The origin sent an invalid Content-Length");
+            throw ImageProblems.badGateway("origin-protocol", "The origin sent an invalid Content-Length");
         }
     }
 
@@ -261,7 +262,7 @@ public final class OriginClient {
         try {
             return Long.parseLong(hex.strip(), 16);
         } catch (NumberFormatException e) {
-            throw ProblemException.badGateway("origin-protocol", "The origin sent a malformed chunk");
+            throw ImageProblems.badGateway("origin-protocol", "The origin sent a malformed chunk");
         }
     }
 
@@ -275,7 +276,7 @@ public final class OriginClient {
                 break;
             }
             if (line.length() > 8192) {
-                throw ProblemException.badGateway("origin-protocol", "The origin sent an overlong line");
+                throw ImageProblems.badGateway("origin-protocol", "The origin sent an overlong line");
             }
             if (c != '\r') {
                 line.append((char) c);

@@ -4,7 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-import dev.newsdesk.image.error.ProblemException;
+import dev.newsdesk.http.ProblemException;
+import dev.newsdesk.image.error.ImageProblems;
 
 /**
  * An origin URL in normal form: http or https only, no user info, lower-case host, explicit
@@ -23,10 +24,10 @@ public record OriginUrl(String scheme, String host, int port, String pathAndQuer
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw ProblemException.refused("origin-scheme", "Only http and https origins are fetched");
+            throw ImageProblems.refused("origin-scheme", "Only http and https origins are fetched");
         }
         if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw ProblemException.refused("origin-userinfo", "Origin URLs with user info are refused");
+            throw ImageProblems.refused("origin-userinfo", "Origin URLs with user info are refused");
         }
         String host = uri.getHost();
         int port = uri.getPort();
@@ -60,7 +61,7 @@ public record OriginUrl(String scheme, String host, int port, String pathAndQuer
             path = "/";
         }
         if (path.startsWith("/..") || path.contains("\\")) {
-            throw ProblemException.refused("origin-path", "The origin path escapes its root");
+            throw ImageProblems.refused("origin-path", "The origin path escapes its root");
         }
         String query = uri.getRawQuery();
         return new OriginUrl(scheme, host, port, query == null ? path : path + "?" + query);
@@ -71,7 +72,7 @@ public record OriginUrl(String scheme, String host, int port, String pathAndQuer
         try {
             return parse(new URI(toString()).resolve(new URI(location.strip())).toString());
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw ProblemException.badGateway("origin-bad-redirect", "The origin redirected to an invalid URL");
+            throw ImageProblems.badGateway("origin-bad-redirect", "The origin redirected to an invalid URL");
         }
     }
 

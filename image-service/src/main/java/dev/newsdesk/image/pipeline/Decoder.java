@@ -14,7 +14,7 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import dev.newsdesk.image.error.ProblemException;
+import dev.newsdesk.image.error.ImageProblems;
 
 /**
  * The load step: finds a reader by content (never by the origin's Content-Type), reads the
@@ -62,9 +62,9 @@ public final class Decoder {
                 reader.dispose();
             }
         } catch (IIOException | IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw ProblemException.unusableSource("source-corrupt", "The source image could not be decoded");
+            throw ImageProblems.unusableSource("source-corrupt", "The source image could not be decoded");
         } catch (IOException e) {
-            throw ProblemException.unusableSource("source-corrupt", "The source image could not be read");
+            throw ImageProblems.unusableSource("source-corrupt", "The source image could not be read");
         }
     }
 
@@ -79,27 +79,27 @@ public final class Decoder {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw ProblemException.unusableSource("source-corrupt", "The source image header could not be read");
+            throw ImageProblems.unusableSource("source-corrupt", "The source image header could not be read");
         }
     }
 
     private void checkPixels(Header header) {
         if (header.width() <= 0 || header.height() <= 0) {
-            throw ProblemException.unusableSource("source-corrupt", "The source image declares no pixels");
+            throw ImageProblems.unusableSource("source-corrupt", "The source image declares no pixels");
         }
         if ((long) header.width() * header.height() > maxPixels) {
-            throw ProblemException.unusableSource("source-too-many-pixels", "The source image is " + header.width() + "x"
+            throw ImageProblems.unusableSource("source-too-many-pixels", "The source image is " + header.width() + "x"
                     + header.height() + " pixels, over the limit of " + maxPixels);
         }
     }
 
     private static ImageReader readerFor(ImageInputStream input) {
         if (input == null) {
-            throw ProblemException.unusableSource("source-not-image", "The source is not an image");
+            throw ImageProblems.unusableSource("source-not-image", "The source is not an image");
         }
         Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
         if (!readers.hasNext()) {
-            throw ProblemException.unusableSource("source-not-image", "The source is not a JPEG, PNG, GIF or WebP image");
+            throw ImageProblems.unusableSource("source-not-image", "The source is not a JPEG, PNG, GIF or WebP image");
         }
         return readers.next();
     }

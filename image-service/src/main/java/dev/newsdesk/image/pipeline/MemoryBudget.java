@@ -2,7 +2,8 @@ package dev.newsdesk.image.pipeline;
 
 import java.util.concurrent.Semaphore;
 
-import dev.newsdesk.image.error.ProblemException;
+import dev.newsdesk.http.ProblemException;
+import dev.newsdesk.image.error.ImageProblems;
 
 /**
  * Heap reserved for decoding and resizing, so that concurrent large sources are turned away
@@ -33,11 +34,11 @@ public final class MemoryBudget {
     public Reservation reserve(long pixels) {
         long needed = Math.max(1, pixels * BYTES_PER_PIXEL / UNIT);
         if (needed > total) {
-            throw ProblemException.unusableSource("source-too-many-pixels",
+            throw ImageProblems.unusableSource("source-too-many-pixels",
                     "The source needs more memory to decode than this instance has (" + pixels + " pixels)");
         }
         if (!units.tryAcquire((int) needed)) {
-            throw ProblemException.busy("Too many large images are being decoded; retry shortly", 2);
+            throw ProblemException.unavailable("Too many large images are being decoded; retry shortly", 2);
         }
         return () -> units.release((int) needed);
     }

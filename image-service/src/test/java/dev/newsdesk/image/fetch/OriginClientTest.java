@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.newsdesk.image.error.ProblemException;
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.testing.TestOrigin;
 
 /**

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.ImageOptions;
-import dev.newsdesk.image.error.ProblemException;
 import dev.newsdesk.image.testing.TestImages;
 
 class MemoryBudgetTest {

@@ -14,9 +14,9 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.ImageOptions;
 import dev.newsdesk.image.ImageOptions.Format;
-import dev.newsdesk.image.error.ProblemException;
 import dev.newsdesk.image.testing.TestImages;
 
 /** The pipeline on real files of every kind, without Quarkus and without an origin. */

@@ -1,0 +1,49 @@
+package dev.newsdesk.article.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalPostgresTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void extractsTrigramsFromChineseAndKeepsCommittedRowsAcrossAKill() throws Exception {
+        LocalPostgres server = LocalPostgres.start(data, 0, true);
+        try {
+            try (Connection c = connect(server); Statement s = c.createStatement()) {
+                s.execute("create extension if not exists pg_trgm");
+                try (ResultSet rows = s.executeQuery("select show_trgm('区块链')")) {
+                    rows.next();
+                    assertFalse(((String[]) rows.getArray(1).getArray()).length == 0, "trigrams of 区块链");
+                }
+                s.execute("create table kept (t text)");
+                s.execute("insert into kept values ('区块链')");
+            }
+            new ProcessBuilder("kill", "-9", Long.toString(server.serverPid())).start().waitFor();
+            server = server.restart();
+            try (Connection c = connect(server); Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("select t from kept")) {
+                rows.next();
+                assertEquals("区块链", rows.getString(1));
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    private static Connection connect(LocalPostgres server) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(), LocalPostgres.USER, "");
+    }
+}

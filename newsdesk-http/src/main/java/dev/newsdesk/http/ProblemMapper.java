@@ -1,0 +1,111 @@
+package dev.newsdesk.http;
+
+import java.util.List;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Each service's single translation from exceptions to {@code application/problem+json}.
+ * Unknown failures become a 500 whose detail says nothing about the internals; the stack
+ * trace goes to the log under the request's trace id, never to the client.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE)
+                .entity(e.toProblem(uri.getPath()));
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof MismatchedInputException mismatch ? pathOf(mismatch) : null;
+        String detail = e instanceof InvalidFormatException
+                ? "The value of '" + field + "' has the wrong format"
+                : field != null && !field.isEmpty()
+                        ? "The JSON body is malformed at '" + field + "'"
+                        : "The request body is not valid JSON";
+        ProblemException problem = field != null && !field.isEmpty()
+                ? ProblemException.invalid(detail, List.of(new Problem.FieldError(field, "malformed")))
+                : ProblemException.badRequest(detail);
+        return respond(problem.toProblem(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        String detail = status == 404 ? "No resource at " + uri.getPath()
+                : status == 405 ? "This method is not allowed on " + uri.getPath()
+                : status == 415 ? "This content type is not accepted here"
+                : status == 406 ? "No acceptable representation"
+                : title;
+        Response.ResponseBuilder builder = Response.status(status);
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        Problem body = new Problem(Problem.typeFor(slugOf(status)), title, status, detail, uri.getPath(), null);
+        return builder.type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure serving %s", uri.getPath());
+        return respond(new Problem(Problem.typeFor("internal"), "Internal error", 500,
+                "The server failed to handle this request; it has been logged", uri.getPath(), null));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String slugOf(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 412 -> "precondition-failed";
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            case 428 -> "precondition-required";
+            case 503 -> "unavailable";
+            default -> "http-" + status;
+        };
+    }
+
+    private static String pathOf(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
