@@ -3,6 +3,7 @@ package dev.newsdesk.article;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import dev.newsdesk.article.ArticleService.Valid;
+import dev.newsdesk.article.changes.ChangeLog;
 import dev.newsdesk.article.content.BodyCleaner;
 import dev.newsdesk.article.content.BodyCleaner.CleanBody;
 import dev.newsdesk.article.content.Source;
@@ -60,6 +62,7 @@ public class ArticleImporter {
     private final ArticleStore store;
     private final ArticleCache cache;
     private final SectionNames sections;
+    private final ChangeLog changes;
     /** Import workers: two per core, so one chunk's database round trips overlap another's parsing. */
     private final ExecutorService importers = Executors.newFixedThreadPool(2 * Runtime.getRuntime().availableProcessors(), r -> {
         Thread t = new Thread(r, "article-import");
@@ -69,10 +72,11 @@ public class ArticleImporter {
     private final JekyllPostParser parser = new JekyllPostParser();
     private final BodyCleaner cleaner = new BodyCleaner();
 
-    ArticleImporter(ArticleStore store, ArticleCache cache, SectionNames sections) {
+    ArticleImporter(ArticleStore store, ArticleCache cache, SectionNames sections, ChangeLog changes) {
         this.store = store;
         this.cache = cache;
         this.sections = sections;
+        this.changes = changes;
     }
 
     /** Created or updated (unchanged content counts as updated), and which article. */
@@ -233,6 +237,7 @@ public class ArticleImporter {
             Map<String, ArticleEntity> byKey = new HashMap<>(store.byImportKeys(keys));
             Set<String> taken = store.takenSlugs(wanted);
             List<ImportOutcome> written = new ArrayList<>();
+            Map<Long, ArticleEntity> changed = new LinkedHashMap<>();
             for (Prepared p : posts) {
                 // A zip may hold the same post twice: the second finds the first's new article.
                 ArticleEntity e = byKey.get(p.identity());
@@ -240,12 +245,14 @@ public class ArticleImporter {
                 if (created) {
                     e = create(p, taken);
                     byKey.put(p.identity(), e);
-                } else {
-                    update(e, p);
+                    changed.put(e.id, e);
+                } else if (update(e, p)) {
+                    changed.put(e.id, e);
                 }
                 written.add(new ImportOutcome(created, e.id, e.slug)); // the sequence gave the id at persist
             }
             store.flush(); // constraint violations surface here, inside the transaction
+            changes.record(changed.values());
             return written;
         });
         outcomes.forEach(o -> cache.invalidate(o.id()));
@@ -269,12 +276,15 @@ public class ArticleImporter {
         }
     }
 
-    private static void update(ArticleEntity e, Prepared p) {
-        if (!p.hash().equals(e.contentHash)) {
-            ArticleService.apply(e, p.valid(), p.body(), p.body().source());
-            e.contentHash = p.hash();
-            e.updatedAt = Instant.now();
+    /** Applies a re-imported post; false when its content is unchanged (no new version, no change). */
+    private static boolean update(ArticleEntity e, Prepared p) {
+        if (p.hash().equals(e.contentHash)) {
+            return false;
         }
+        ArticleService.apply(e, p.valid(), p.body(), p.body().source());
+        e.contentHash = p.hash();
+        e.updatedAt = Instant.now();
+        return true;
     }
 
     /** The slugs a new article for {@code p} would take, in order of preference. */

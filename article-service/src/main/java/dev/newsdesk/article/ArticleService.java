@@ -20,6 +20,7 @@ import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 
 import dev.newsdesk.article.ArticleViews.CachedArticle;
+import dev.newsdesk.article.changes.ChangeLog;
 import dev.newsdesk.article.content.BodyCleaner;
 import dev.newsdesk.article.content.BodyCleaner.CleanBody;
 import dev.newsdesk.article.content.Source;
@@ -49,12 +50,14 @@ public class ArticleService {
     private final ArticleStore store;
     private final ArticleViews views;
     private final ArticleCache cache;
+    private final ChangeLog changes;
     private final BodyCleaner cleaner = new BodyCleaner();
 
-    ArticleService(ArticleStore store, ArticleViews views, ArticleCache cache) {
+    ArticleService(ArticleStore store, ArticleViews views, ArticleCache cache, ChangeLog changes) {
         this.store = store;
         this.views = views;
         this.cache = cache;
+        this.changes = changes;
     }
 
     // --- reads ---------------------------------------------------------------------------
@@ -125,7 +128,10 @@ public class ArticleService {
         apply(e, v, body, sourceOf(input.source(), body.source()));
         e.slug = store.uniqueSlug(v.published(), "api:" + UUID.randomUUID());
         e.updatedAt = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> store.save(e));
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.save(e);
+            changes.record(List.of(e));
+        });
         return cache.put(views.cached(e));
     }
 
@@ -145,7 +151,9 @@ public class ArticleService {
                 }
                 apply(e, v, body, sourceOf(input.source(), body.source()));
                 e.updatedAt = Instant.now();
-                return store.flush(e);
+                store.flush(e);
+                changes.record(List.of(e));
+                return e;
             });
         } catch (RuntimeException e) {
             if (causedBy(e, OptimisticLockException.class) || causedBy(e, StaleStateException.class)) {
@@ -158,7 +166,11 @@ public class ArticleService {
     }
 
     public void delete(long id) {
-        boolean deleted = QuarkusTransaction.requiringNew().call(() -> store.delete(id));
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<ArticleEntity> gone = store.byId(id);
+            gone.ifPresent(e -> changes.recordDeletion(List.of(e)));
+            return store.delete(id);
+        });
         cache.invalidate(id);
         if (!deleted) {
             throw ProblemException.notFound("No article with id " + id);

@@ -4,9 +4,14 @@ import java.util.List;
 
 import dev.newsdesk.article.images.GalleryImage;
 import dev.newsdesk.article.content.Source;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A listing's item: the article without {@code bodyHtml} and {@code blocks}. */
-public record ArticleSummary(long id, String slug, String title, String publishedAt, String updatedAt,
+@Schema(requiredProperties = { "id", "slug", "title", "publishedAt", "updatedAt", "categories", "tags", "source", "summary",
+        "images", "leadImage", "version" })
+public record ArticleSummary(long id, String slug, String title,
+        @Schema(format = "date-time", description = "RFC 3339 with the original offset") String publishedAt,
+        @Schema(format = "date-time", description = "RFC 3339") String updatedAt,
         List<String> categories, List<String> tags, Source source, String summary, List<GalleryImage> images,
-        LeadImage leadImage, long version) {
+        @Schema(nullable = true, description = "The first gallery image, or null") LeadImage leadImage, long version) {
 }

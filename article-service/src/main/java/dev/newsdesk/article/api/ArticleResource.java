@@ -19,9 +19,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.newsdesk.article.Article;
@@ -40,6 +47,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @Tag(name = "articles", description = "Articles for the app backend, feeds and editors")
 public class ArticleResource {
 
+    static final String PROBLEM_JSON = "application/problem+json";
+
     private final ArticleService articles;
     private final WriteAccess access;
 
@@ -49,11 +58,25 @@ public class ArticleResource {
     }
 
     @GET
-    @Operation(summary = "Newest first, filtered, keyset-paginated (items without bodyHtml and blocks)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticlePage.class)))
-    public Uni<Response> list(@QueryParam("category") String category, @QueryParam("tag") String tag,
-            @QueryParam("source") String source, @QueryParam("q") String q, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(operationId = "listArticles", summary = "List articles, newest first",
+            description = "Filtered and keyset-paginated; items come without bodyHtml and blocks. Follow nextCursor until it is null.")
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "One page of articles",
+            content = @Content(schema = @Schema(implementation = ArticlePage.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Uni<Response> list(
+            @Parameter(description = "Only articles in this category") @QueryParam("category") String category,
+            @Parameter(description = "Only articles with this tag") @QueryParam("tag") String tag,
+            @Parameter(description = "Only articles whose source name is this") @QueryParam("source") String source,
+            @Parameter(description = "Words to find in title and body (Chinese text too)") @QueryParam("q") String q,
+            @Parameter(description = "Published at or after: RFC 3339, or a date (the start of that day, UTC)",
+                    example = "2024-03-01") @QueryParam("from") String from,
+            @Parameter(description = "Published at or before: RFC 3339, or a date (the end of that day, UTC)",
+                    example = "2024-03-31") @QueryParam("to") String to,
+            @Parameter(description = "Items per page; over 100 is refused, not cut",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100",
+                            defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         ListParams params = new ListParams(category, tag, source, q, from, to, limit, cursor);
         return cachedOrBlocking(articles.cachedList(params).map(ArticleResource::json),
                 () -> json(articles.listJson(params)));
@@ -61,9 +84,14 @@ public class ArticleResource {
 
     @GET
     @Path("/{id: \\d+}")
-    @Operation(summary = "One article; answers If-None-Match with 304")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Article.class)))
-    public Uni<Response> get(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    @Operation(operationId = "getArticle", summary = "Get an article by id", description = "Answers If-None-Match with 304.")
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", ref = "Article")
+    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match entity tag is current",
+            headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<Response> get(@Parameter(description = "The article's id") @PathParam("id") long id,
+            @Parameter(description = "Entity tags held; a current one gives 304") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return cachedOrBlocking(articles.cached(id).map(a -> conditional(a, ifNoneMatch)),
                 () -> conditional(articles.byId(id), ifNoneMatch));
     }
@@ -83,17 +111,31 @@ public class ArticleResource {
 
     @GET
     @Path("/slug/{slug}")
-    @Operation(summary = "One article by slug; answers If-None-Match with 304")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Article.class)))
-    public Response bySlug(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    @Operation(operationId = "getArticleBySlug", summary = "Get an article by slug", description = "Answers If-None-Match with 304.")
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", ref = "Article")
+    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match entity tag is current",
+            headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response bySlug(@Parameter(description = "The article's slug") @PathParam("slug") String slug,
+            @Parameter(description = "Entity tags held; a current one gives 304") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return conditional(articles.bySlug(slug), ifNoneMatch);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an article (bearer token)")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Article.class)))
-    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, ArticleInput input) {
+    @Operation(operationId = "createArticle", summary = "Create an article")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            headers = { @Header(name = "ETag", ref = "ETag"), @Header(name = "Location", ref = "Location") },
+            content = @Content(schema = @Schema(implementation = Article.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public Response create(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ArticleInput.class),
+                    examples = @ExampleObject(name = "article", ref = "ArticleInput"))) ArticleInput input) {
         access.require(authorization);
         CachedArticle created = articles.create(input);
         return withBody(Response.created(URI.create("/api/articles/" + created.article().id())), created);
@@ -102,18 +144,40 @@ public class ArticleResource {
     @PUT
     @Path("/{id: \\d+}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an article (bearer token); If-Match required: 428 without, 412 when stale")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Article.class)))
-    public Response update(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ArticleInput input) {
+    @Operation(operationId = "updateArticle", summary = "Replace an article",
+            description = "Needs If-Match with the article's current ETag: 428 without one, 412 when it is stale.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", ref = "Article")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response update(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(description = "The article's id") @PathParam("id") long id,
+            @Parameter(description = "The ETag of the version this edit starts from", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ArticleInput.class),
+                    examples = @ExampleObject(name = "article", ref = "ArticleInput"))) ArticleInput input) {
         access.require(authorization);
         return withBody(Response.ok(), articles.update(id, ifMatch, input));
     }
 
     @DELETE
     @Path("/{id: \\d+}")
-    @Operation(summary = "Delete an article (bearer token); it leaves lists, pages and feeds")
-    public Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
+    // A 204 has no body, so a generated client accepts only the problem type (its error answers):
+    // that Accept must not turn a delete into a 406.
+    @Produces({ MediaType.APPLICATION_JSON, PROBLEM_JSON })
+    @Operation(operationId = "deleteArticle", summary = "Delete an article",
+            description = "It leaves lists, pages and feeds; the change feed keeps a tombstone.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response delete(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(description = "The article's id") @PathParam("id") long id) {
         access.require(authorization);
         articles.delete(id);
         return Response.noContent().build();

@@ -3,6 +3,7 @@ package dev.newsdesk.article.content;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One piece of the body for native apps, in reading order. {@code type} says which fields are
@@ -10,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * image {src, width, height, srcset}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Block(String type, String text, Integer level, Boolean ordered, List<String> items,
+@Schema(requiredProperties = "type")
+public record Block(@Schema(enumeration = { "paragraph", "quote", "heading", "list", "table", "image" }) String type, String text, Integer level, Boolean ordered, List<String> items,
         List<List<String>> rows, String src, Integer width, Integer height, String srcset) {
 
     public static Block paragraph(String text) {

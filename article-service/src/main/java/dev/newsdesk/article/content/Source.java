@@ -1,7 +1,10 @@
 package dev.newsdesk.article.content;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Where an article comes from: the attribution's name and the original's URL (either may be null). */
-public record Source(String name, String url) {
+@Schema(requiredProperties = { "name", "url" })
+public record Source(@Schema(nullable = true) String name, @Schema(nullable = true) String url) {
 
     public static final Source NONE = new Source(null, null);
 }

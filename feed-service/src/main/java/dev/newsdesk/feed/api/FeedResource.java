@@ -10,6 +10,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smallrye.common.annotation.NonBlocking;
 
 import dev.newsdesk.feed.cache.FeedStore;
@@ -34,6 +42,13 @@ import dev.newsdesk.http.ProblemException;
  * {@code Vary: Accept-Encoding}); the others the identity bytes.
  */
 @Path("/feeds")
+@Tag(name = "feeds", description = "RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents")
+@APIResponse(responseCode = "200", ref = "Feed")
+@APIResponse(responseCode = "304", ref = "NotModified")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "404", ref = "NotFound")
+@APIResponse(responseCode = "503", ref = "NoFeedYet")
+@SecurityRequirements
 public class FeedResource {
 
     static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400";
@@ -49,7 +64,11 @@ public class FeedResource {
     @GET
     @NonBlocking
     @Path("/{file}")
-    public Response home(@PathParam("file") String file, @QueryParam("page") String page,
+    @Operation(operationId = "getFeed", summary = "The feed of the newest articles")
+    public Response home(@Parameter(description = "The format", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "rss.xml", "atom.xml", "feed.json" })) @PathParam("file") String file,
+            @Parameter(description = "Page of an archived feed (RFC 5005), from 1", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1")) @QueryParam("page") String page,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
@@ -59,7 +78,12 @@ public class FeedResource {
     @GET
     @NonBlocking
     @Path("/categories/{name}/{file}")
-    public Response category(@PathParam("name") String name, @PathParam("file") String file, @QueryParam("page") String page,
+    @Operation(operationId = "getCategoryFeed", summary = "The feed of one category")
+    public Response category(@Parameter(description = "The category") @PathParam("name") String name,
+            @Parameter(description = "The format", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "rss.xml", "atom.xml", "feed.json" })) @PathParam("file") String file,
+            @Parameter(description = "Page of an archived feed (RFC 5005), from 1", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1")) @QueryParam("page") String page,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
@@ -69,7 +93,12 @@ public class FeedResource {
     @GET
     @NonBlocking
     @Path("/tags/{name}/{file}")
-    public Response tag(@PathParam("name") String name, @PathParam("file") String file, @QueryParam("page") String page,
+    @Operation(operationId = "getTagFeed", summary = "The feed of one tag")
+    public Response tag(@Parameter(description = "The tag") @PathParam("name") String name,
+            @Parameter(description = "The format", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "rss.xml", "atom.xml", "feed.json" })) @PathParam("file") String file,
+            @Parameter(description = "Page of an archived feed (RFC 5005), from 1", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1")) @QueryParam("page") String page,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {

@@ -36,6 +36,11 @@ public class FeedStore {
         feeds.put(feed.key(), feed);
     }
 
+    /** Forgets the feed of a category or tag that no longer has articles. */
+    public void remove(FeedKey key) {
+        feeds.remove(key);
+    }
+
     /** Forgets the feeds of categories and tags that no longer exist. */
     public void retainOnly(Set<FeedKey> keys) {
         feeds.keySet().retainAll(keys);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /** An article as {@code GET /api/articles/{id}} returns it, as far as feeds need it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Article(long id, String slug, String title, String publishedAt, String updatedAt, List<String> categories,
-        List<String> tags, Source source, String summary, String bodyHtml, List<Image> images, Image leadImage, Long version) {
+        List<String> tags, Source source, String summary, String bodyHtml, List<Image> images, LeadImage leadImage, Long version) {
 
     public Article {
         categories = categories == null ? List.of() : categories;
@@ -23,5 +23,13 @@ public record Article(long id, String slug, String title, String publishedAt, St
     /** A gallery image with its intrinsic size where known. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Image(String url, Integer width, Integer height) {
+    }
+
+    /**
+     * The first gallery image: its origin {@code url} and intrinsic size, and {@code src}, the
+     * signed image-service URL of a JPEG at a fixed width that article-service made for it.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LeadImage(String url, Integer width, Integer height, String src) {
     }
 }

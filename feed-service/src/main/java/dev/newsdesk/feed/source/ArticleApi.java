@@ -24,6 +24,11 @@ public interface ArticleApi {
     @Path("/articles/{id}")
     Article article(@PathParam("id") long id);
 
+    /** Changes after {@code since} (null: from the start), oldest first, in commit order. */
+    @GET
+    @Path("/changes")
+    ChangePage changes(@QueryParam("since") String since, @QueryParam("limit") int limit);
+
     @GET
     @Path("/categories")
     List<NameCount> categories();

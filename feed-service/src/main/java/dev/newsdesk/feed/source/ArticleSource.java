@@ -57,6 +57,26 @@ public class ArticleSource {
         }
     }
 
+    /**
+     * The changes after {@code since}; a 410 (the cursor is older than article-service keeps
+     * changes) becomes {@link ChangesExpired}, which neither retries nor counts towards the breaker.
+     */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = ChangesExpired.class)
+    @ExponentialBackoff(factor = 3, maxDelay = 2000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ChangesExpired.class)
+    public ChangePage changes(String since, int limit) {
+        try {
+            return api.changes(since, limit);
+        } catch (WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() == 410) {
+                throw new ChangesExpired();
+            }
+            throw e;
+        }
+    }
+
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @ExponentialBackoff(factor = 3, maxDelay = 2000)

@@ -42,12 +42,13 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 /**
  * Learns of article changes by polling and rebuilds only the feeds that changed.
  *
- * <p>Each poll reads the category and tag lists, then for every feed (home, each category, each
- * tag) the newest page(s) of article-service's list — ids, versions and {@code updatedAt} only —
- * and fingerprints them. A feed whose fingerprint is unchanged costs nothing more. For a changed
- * one, the bodies not yet held (cached by id and version) are fetched and all its documents are
- * rebuilt. A new or edited article changes a version or an id; a deleted one disappears from the
- * list; both show within one poll interval.
+ * <p>It follows article-service's change feed ({@code GET /api/changes}, issue 11). A poll with
+ * nothing new is one small request, whatever the number of categories and tags. A change names an
+ * article: its full version is fetched once, and only the feeds it touches — home, each category
+ * and tag it had or has — are listed again (ids, versions and {@code updatedAt}), fingerprinted and,
+ * when that changed, rebuilt; so a new category's feed exists in the same poll as the home feed
+ * showing its first article. A feed left without articles is dropped (404). The first poll, and the
+ * one after article-service says the cursor expired (410), build every feed from the listings.
  *
  * <p>A failed poll keeps every feed already built (served as stale). Until the first feed exists
  * the poller retries four times a second and resets the breakers first: there is no stale feed to fall
@@ -58,6 +59,8 @@ public class ChangePoller {
 
     private static final Logger LOG = Logger.getLogger(ChangePoller.class);
     private static final int MAX_LIMIT = 100;
+    /** Changes per request: a burst of imports is read in a few requests, an idle poll in one. */
+    private static final int CHANGES_PAGE = 500;
     private static final Duration FIRST_FEED_RETRY = Duration.ofMillis(250);
 
     private final ArticleSource source;
@@ -72,6 +75,7 @@ public class ChangePoller {
     private final Counter pollsOk;
     private final Counter pollsFailed;
     private final Counter rebuilds;
+    private String changeCursor;
     private volatile Instant lastAttempt;
     private volatile boolean stopping;
 
@@ -131,24 +135,18 @@ public class ChangePoller {
     public synchronized boolean poll() {
         lastAttempt = Instant.now();
         try {
-            Set<FeedKey> keys = new LinkedHashSet<>();
-            keys.add(FeedKey.HOME);
-            for (NameCount c : source.categories()) {
-                if (c.count() > 0) {
-                    keys.add(FeedKey.category(c.name()));
-                    builder.links().categoryNames().put(c.name(), c.shownName());
+            List<String> topics = new ArrayList<>();
+            if (changeCursor == null) {
+                rebuildAll(topics);
+            } else {
+                try {
+                    applyChanges(topics);
+                } catch (ChangesExpired e) {
+                    LOG.info("The change cursor expired; rebuilding every feed from the listings");
+                    changeCursor = null;
+                    rebuildAll(topics);
                 }
             }
-            source.tags().stream().filter(t -> t.count() > 0).forEach(t -> keys.add(FeedKey.tag(t.name())));
-            Set<Long> listed = new HashSet<>();
-            List<String> topics = new ArrayList<>();
-            for (FeedKey key : keys) {
-                List<ArticlePage.ArticleSummary> newest = newest(key);
-                newest.forEach(s -> listed.add(s.id()));
-                refresh(key, newest, topics);
-            }
-            store.retainOnly(keys);
-            items.keySet().retainAll(listed);
             store.refreshed(Instant.now());
             pollsOk.increment();
             hub.published(topics);
@@ -161,6 +159,93 @@ public class ChangePoller {
             LOG.warnf("Feeds not refreshed, serving the last good ones: %s", e.toString());
             return false;
         }
+    }
+
+    /**
+     * The first poll (and the one after an expired cursor): every feed from the listings. The change
+     * cursor is taken first, so a write committed during the listing is seen again by the next poll;
+     * the categories and tags of every article listed get their feeds now, not one poll later.
+     */
+    private void rebuildAll(List<String> topics) {
+        String cursor = null;
+        ChangePage page;
+        do {
+            page = source.changes(cursor, CHANGES_PAGE);
+            cursor = page.nextCursor();
+        } while (page.items().size() == CHANGES_PAGE);
+        Set<FeedKey> keys = new LinkedHashSet<>();
+        keys.add(FeedKey.HOME);
+        List<NameCount> categories = source.categories();
+        learnSectionNames(categories);
+        categories.stream().filter(c -> c.count() > 0).forEach(c -> keys.add(FeedKey.category(c.name())));
+        source.tags().stream().filter(t -> t.count() > 0).forEach(t -> keys.add(FeedKey.tag(t.name())));
+        Set<Long> listed = new HashSet<>();
+        Set<FeedKey> built = new HashSet<>();
+        List<FeedKey> pending = new ArrayList<>(keys);
+        while (!pending.isEmpty()) {
+            FeedKey key = pending.removeFirst();
+            if (!built.add(key)) {
+                continue;
+            }
+            List<ArticlePage.ArticleSummary> newest = newest(key);
+            newest.forEach(s -> listed.add(s.id()));
+            refresh(key, newest, topics);
+            newest.stream().map(s -> items.get(s.id())).filter(Objects::nonNull).forEach(h -> pending.addAll(keysOf(h.item())));
+        }
+        store.retainOnly(built);
+        items.keySet().retainAll(listed);
+        changeCursor = cursor;
+    }
+
+    /**
+     * Every later poll: the changes since the cursor — one small request when there are none,
+     * whatever the number of categories and tags — and then only the feeds they touch: home, and
+     * each category and tag the changed article had or has. A feed left empty is dropped (404).
+     */
+    private void applyChanges(List<String> topics) {
+        Set<FeedKey> affected = new LinkedHashSet<>();
+        String cursor = changeCursor;
+        ChangePage page;
+        do {
+            page = source.changes(cursor, CHANGES_PAGE);
+            for (ChangePage.Change change : page.items()) {
+                affected.add(FeedKey.HOME);
+                HeldItem before = items.remove(change.id());
+                if (before != null) {
+                    affected.addAll(keysOf(before.item()));
+                }
+                if (!change.deleted()) {
+                    source.article(change.id()).map(this::hold).ifPresent(now -> affected.addAll(keysOf(now.item())));
+                }
+            }
+            cursor = page.nextCursor();
+        } while (page.items().size() == CHANGES_PAGE);
+        Map<String, String> names = builder.links().categoryNames();
+        if (affected.stream().anyMatch(k -> k.kind() == FeedKey.Kind.CATEGORY && !names.containsKey(k.name()))) {
+            // A section seen for the first time: one more request for the name readers see, in
+            // this same poll, so its feed is never titled by the slug. Idle polls never get here.
+            learnSectionNames(source.categories());
+        }
+        for (FeedKey key : affected) {
+            List<ArticlePage.ArticleSummary> newest = newest(key);
+            if (newest.isEmpty() && !key.equals(FeedKey.HOME)) {
+                store.remove(key);
+            } else {
+                refresh(key, newest, topics);
+            }
+        }
+        changeCursor = cursor;
+    }
+
+    private void learnSectionNames(List<NameCount> categories) {
+        categories.forEach(c -> builder.links().categoryNames().put(c.name(), c.shownName()));
+    }
+
+    private static List<FeedKey> keysOf(FeedItem item) {
+        List<FeedKey> keys = new ArrayList<>();
+        item.categories().forEach(c -> keys.add(FeedKey.category(c)));
+        item.tags().forEach(t -> keys.add(FeedKey.tag(t)));
+        return keys;
     }
 
     private List<ArticlePage.ArticleSummary> newest(FeedKey key) {
@@ -203,9 +288,13 @@ public class ChangePoller {
         if (held != null && held.matches(summary)) {
             return Optional.of(held.item());
         }
-        Optional<Article> article = source.article(summary.id());
-        article.ifPresent(a -> items.put(a.id(), new HeldItem(a.version(), a.updatedAt(), mapping.item(a))));
-        return article.map(a -> items.get(a.id()).item());
+        return source.article(summary.id()).map(a -> hold(a).item());
+    }
+
+    private HeldItem hold(Article article) {
+        HeldItem held = new HeldItem(article.version(), article.updatedAt(), mapping.item(article));
+        items.put(article.id(), held);
+        return held;
     }
 
     static String fingerprint(List<ArticlePage.ArticleSummary> newest) {

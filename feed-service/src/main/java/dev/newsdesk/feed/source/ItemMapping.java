@@ -3,7 +3,8 @@ package dev.newsdesk.feed.source;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -20,6 +21,8 @@ import dev.newsdesk.feed.model.FeedKey;
  */
 public final class ItemMapping {
 
+    private static final Pattern WIDTH_OPTION = Pattern.compile("/w:(\\d{1,5})(?=/)");
+
     private final String publicBaseUrl;
     private final String imageBaseUrl;
 
@@ -31,10 +34,7 @@ public final class ItemMapping {
     public FeedItem item(Article article) {
         OffsetDateTime published = parse(article.publishedAt());
         OffsetDateTime updated = article.updatedAt() == null ? published : parse(article.updatedAt());
-        Article.Image lead = article.leadImage() != null ? article.leadImage()
-                : article.images().isEmpty() ? null : article.images().get(0);
-        FeedItem.Image image = lead == null || lead.url() == null || lead.url().isBlank() ? null
-                : new FeedItem.Image(absolute(lead.url()), mediaType(lead.url()), lead.width(), lead.height());
+        FeedItem.Image image = thumbnail(article.leadImage());
         Article.Source source = article.source();
         return new FeedItem(article.id(), article.title(), publicBaseUrl + "/articles/" + FeedKey.encodePathSegment(article.slug()),
                 published, updated, article.summary(), absoluteBody(article.bodyHtml()), article.categories(), article.tags(),
@@ -104,23 +104,21 @@ public final class ItemMapping {
         }
     }
 
-    /** The media type a lead image's file name suggests; JPEG, the galleries' format, otherwise. */
-    static String mediaType(String url) {
-        String path = url.toLowerCase(Locale.ROOT);
-        int query = path.indexOf('?');
-        if (query >= 0) {
-            path = path.substring(0, query);
+    /**
+     * The thumbnail and enclosure of an item: the lead image's signed image-service URL (a JPEG
+     * at a fixed width, issue 11), never the origin, so readers do not hotlink the source site
+     * and no signing key is needed here. Its size is the rendition's: the {@code w:} option of
+     * the URL (the contract's image path), the height scaled from the intrinsic size.
+     */
+    FeedItem.Image thumbnail(Article.LeadImage lead) {
+        if (lead == null || lead.src() == null || lead.src().isBlank()) {
+            return null;
         }
-        if (path.endsWith(".png")) {
-            return "image/png";
-        }
-        if (path.endsWith(".webp")) {
-            return "image/webp";
-        }
-        if (path.endsWith(".gif")) {
-            return "image/gif";
-        }
-        return "image/jpeg";
+        Matcher option = WIDTH_OPTION.matcher(lead.src());
+        Integer width = option.find() ? Integer.valueOf(option.group(1)) : lead.width();
+        Integer height = width == null || lead.width() == null || lead.height() == null || lead.width() == 0 ? null
+                : Math.round(lead.height() * (float) width / lead.width());
+        return new FeedItem.Image(absolute(lead.src()), "image/jpeg", width, height);
     }
 
     private static OffsetDateTime parse(String time) {

@@ -91,7 +91,9 @@ class FeedEndpointsTest {
         assertTrue(content.contains("src=\"http://img.test/img/unsafe/w:700/aHR0cHM6Ly9jZG4\""), content);
         assertTrue(content.contains("href=\"http://news.test/articles/other\""), content);
         var json = FeedParsers.json(ok("/feeds/feed.json", "application/feed+json").asByteArray());
-        assertEquals("https://dfscdn.dfcfw.com/download/D25000000000000001_w700h996.jpg", json.get("items").get(0).get("image").asText());
+        // The thumbnail is the image-service's JPEG, never the origin (issue 11).
+        assertEquals("http://img.test/img/unsafe/w:700/f:jpeg/aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QyNTAwMDAwMDAwMDAwMDAwMV93NzAwaDk5Ni5qcGc",
+                json.get("items").get(0).get("image").asText());
         assertEquals("http://feeds.test/feeds/feed.json", json.get("feed_url").asText());
         assertEquals("http://feeds.test/feeds/feed.json?page=2", json.get("next_url").asText());
     }
@@ -172,11 +174,28 @@ class FeedEndpointsTest {
     }
 
     @Test
-    void anUnchangedListCostsOneListCallPerFeedAndNoBody() {
+    void aPollWithNothingNewIsOneRequest() {
         int before = articles.requests();
         assertTrue(poller.poll());
-        // categories + tags + one list per feed: home, 2 categories, 2 tags
-        assertEquals(2 + 1 + 2 + 2, articles.requests() - before);
+        assertEquals(1, articles.requests() - before); // the change feed, whatever the number of categories and tags
+    }
+
+    @Test
+    void aNewCategoryHasItsFeedInTheSamePollAsTheHomeFeedShowingItsArticle() {
+        articles.add(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("id", 99).put("slug", "new-desk")
+                .put("title", "新栏目首篇").put("publishedAt", "2024-03-09T08:00:00+08:00").put("updatedAt", "2024-03-09T08:00:00+08:00")
+                .put("summary", "s").put("bodyHtml", "<p>新栏目</p>").put("version", 1).putNull("leadImage").putNull("source")
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("categories", new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createArrayNode().add("新栏目"))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("tags", new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createArrayNode().add("新标签"))
+                .set("images", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode()));
+        assertTrue(poller.poll());
+        assertTrue(FeedParsers.rss(ok("/feeds/rss.xml", "application/rss+xml;charset=utf-8").asByteArray()).titles().contains("新栏目首篇"));
+        assertTrue(FeedParsers.rss(ok("/feeds/categories/%E6%96%B0%E6%A0%8F%E7%9B%AE/rss.xml", "application/rss+xml;charset=utf-8")
+                .asByteArray()).titles().contains("新栏目首篇"));
+        assertTrue(FeedParsers.rss(ok("/feeds/tags/%E6%96%B0%E6%A0%87%E7%AD%BE/rss.xml", "application/rss+xml;charset=utf-8")
+                .asByteArray()).titles().contains("新栏目首篇"));
     }
 
     @Test

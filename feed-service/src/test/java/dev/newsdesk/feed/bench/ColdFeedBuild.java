@@ -78,10 +78,11 @@ public final class ColdFeedBuild {
                         .append("\" srcset=\"/img/unsafe/w:350/x").append(g).append(" 350w, /img/unsafe/w:700/x").append(g)
                         .append(" 700w\" width=\"700\" height=\"996\" loading=\"lazy\"></p>");
             }
-            Article.Image lead = new Article.Image("https://dfscdn.dfcfw.com/download/D2500000000000000" + i + "_w700h996.jpg", 700, 996);
+            Article.Image gallery = new Article.Image("https://dfscdn.dfcfw.com/download/D2500000000000000" + i + "_w700h996.jpg", 700, 996);
+            Article.LeadImage lead = new Article.LeadImage(gallery.url(), 700, 996, "/img/unsafe/w:700/f:jpeg/x" + i);
             articles.add(new Article(i, "article-" + i, "示例：区块链试点扩大到十个城市 & <更多> " + i, start.minusHours(i).toString(),
                     start.minusHours(i).toString(), List.of("区块链"), List.of("金融科技"), new Article.Source("示例财经", "http://example.com/" + i),
-                    "区块链试点扩大到十个城市的摘要。", body.toString(), List.of(lead), lead, 1L));
+                    "区块链试点扩大到十个城市的摘要。", body.toString(), List.of(gallery), lead, 1L));
         }
         return articles;
     }

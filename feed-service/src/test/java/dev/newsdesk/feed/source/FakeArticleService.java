@@ -26,7 +26,10 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for article-service over real HTTP, serving the contract's read API from the
  * fixture {@code fake-articles.json}. Tests change, delete and add articles, or take it "down"
- * (every call answers 503), to drive the poller.
+ * (every call answers 503), to drive the poller. Each change is logged for {@code /api/changes};
+ * {@link #reset()} starts a new log, and cursors of the old one get 410, as expired cursors do.
+ * Whether its answers match article-service's real OpenAPI document is checked in e2e
+ * (FeedClientContractTest).
  */
 public final class FakeArticleService implements AutoCloseable {
 
@@ -34,6 +37,8 @@ public final class FakeArticleService implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<Long, ObjectNode> articles = new ConcurrentHashMap<>();
+    private final List<ObjectNode> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile int epoch;
     private volatile boolean down;
     private final AtomicInteger requests = new AtomicInteger();
 
@@ -56,9 +61,12 @@ public final class FakeArticleService implements AutoCloseable {
     public void reset() {
         down = false;
         articles.clear();
+        changes.clear();
+        epoch++;
         try (InputStream in = FakeArticleService.class.getResourceAsStream("/fake-articles.json")) {
             for (JsonNode node : JSON.readTree(in)) {
                 articles.put(node.get("id").asLong(), (ObjectNode) node);
+                logChange((ObjectNode) node, false);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,10 +85,23 @@ public final class FakeArticleService implements AutoCloseable {
     public void retitle(long id, String title, String updatedAt) {
         ObjectNode article = articles.get(id);
         article.put("title", title).put("updatedAt", updatedAt).put("version", article.get("version").asLong() + 1);
+        logChange(article, false);
     }
 
     public void delete(long id) {
-        articles.remove(id);
+        logChange(articles.remove(id), true);
+    }
+
+    /** A new article (the fixture's shape: id, slug, title, dates, categories, tags, ...). */
+    public void add(ObjectNode article) {
+        articles.put(article.get("id").asLong(), article);
+        logChange(article, false);
+    }
+
+    private void logChange(ObjectNode article, boolean deleted) {
+        changes.add(JSON.createObjectNode().put("id", article.get("id").asLong()).put("slug", article.get("slug").asText())
+                .put("version", article.get("version").asLong()).put("updatedAt", article.get("updatedAt").asText())
+                .put("deleted", deleted));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -97,6 +118,8 @@ public final class FakeArticleService implements AutoCloseable {
             } else if (path.startsWith("/api/articles/")) {
                 ObjectNode article = articles.get(Long.parseLong(path.substring("/api/articles/".length())));
                 send(exchange, article == null ? 404 : 200, article == null ? JSON.createObjectNode().put("status", 404) : article);
+            } else if (path.equals("/api/changes")) {
+                changes(exchange, query);
             } else if (path.equals("/api/categories")) {
                 send(exchange, 200, counts("categories"));
             } else if (path.equals("/api/tags")) {
@@ -134,6 +157,27 @@ public final class FakeArticleService implements AutoCloseable {
             page.putNull("nextCursor");
         }
         return page;
+    }
+
+    /** Cursors are "epoch:position"; one from before the last reset is expired (410). */
+    private void changes(HttpExchange exchange, Map<String, String> query) throws IOException {
+        int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
+        int from = 0;
+        if (query.containsKey("since")) {
+            String[] cursor = query.get("since").split(":");
+            if (Integer.parseInt(cursor[0]) != epoch) {
+                send(exchange, 410, JSON.createObjectNode().put("status", 410));
+                return;
+            }
+            from = Integer.parseInt(cursor[1]);
+        }
+        ArrayNode items = JSON.createArrayNode();
+        List<ObjectNode> after = changes.subList(Math.min(from, changes.size()), Math.min(from + limit, changes.size()));
+        after.forEach(items::add);
+        ObjectNode page = JSON.createObjectNode();
+        page.set("items", items);
+        page.put("nextCursor", epoch + ":" + (from + after.size()));
+        send(exchange, 200, page);
     }
 
     private JsonNode counts(String field) {

@@ -13,7 +13,7 @@ class ItemMappingTest {
 
     final ItemMapping mapping = new ItemMapping("https://news.example/", "https://img.example");
 
-    static Article article(String body, Article.Image lead) {
+    static Article article(String body, Article.LeadImage lead) {
         return new Article(7, "区块链-pilot", "T\u0001itle", "2024-03-05T09:30:00+08:00", null, List.of("区块链"), List.of(),
                 new Article.Source("示例财经", "/sources/x"), "sum", body, List.of(), lead, 2L);
     }
@@ -29,13 +29,20 @@ class ItemMappingTest {
 
     @Test
     void linkTitleDatesSourceAndLeadImage() {
-        FeedItem item = mapping.item(article("<p>x</p>", new Article.Image("https://cdn.example/D1_w700h996.PNG", 700, 996)));
+        FeedItem item = mapping.item(article("<p>x</p>", new Article.LeadImage("https://cdn.example/D1_w1400h1992.PNG", 1400, 1992,
+                "/img/sig/w:720/f:jpeg/aHR0cHM6Ly9jZG4uZXhhbXBsZS9EMV93MTQwMGgxOTkyLlBORw")));
         assertEquals("https://news.example/articles/%E5%8C%BA%E5%9D%97%E9%93%BE-pilot", item.url());
         assertEquals("Title", item.title());
         assertEquals(item.published(), item.updated());
         assertEquals("https://news.example/sources/x", item.sourceUrl());
-        assertEquals(new FeedItem.Image("https://cdn.example/D1_w700h996.PNG", "image/png", 700, 996), item.image());
+        assertEquals(new FeedItem.Image("https://img.example/img/sig/w:720/f:jpeg/aHR0cHM6Ly9jZG4uZXhhbXBsZS9EMV93MTQwMGgxOTkyLlBORw",
+                "image/jpeg", 720, 1024), item.image());
         assertEquals("<p>x</p>", item.contentHtml());
+    }
+
+    @Test
+    void aLeadImageWithoutAnImageServiceUrlIsNoThumbnailRatherThanTheOrigin() {
+        assertNull(mapping.item(article("<p>x</p>", new Article.LeadImage("https://cdn.example/D1.jpg", 700, 996, null))).image());
     }
 
     @Test

@@ -7,6 +7,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.newsdesk.http.EntityTags;
 import dev.newsdesk.image.ImageOptions.Format;
 import dev.newsdesk.image.ImageService;
@@ -32,7 +43,31 @@ public class ImageResource {
 
     @GET
     @Path("/{signature}/{rest: .+}")
-    public Uni<Response> image(@PathParam("signature") String signature, HttpServerRequest request,
+    @Tag(name = "images", description = "Resized and re-encoded images by signed URL")
+    @Operation(operationId = "getImage", summary = "An origin image, resized and encoded as the options say",
+            description = "The path is /img/{signature}/{options}/{source}: options are '/'-separated key:value pairs (w, h, fit,"
+                    + " dpr, q, f), source the origin URL in base64url without padding, signature base64url HMAC-SHA256 of the"
+                    + " path after it ('unsafe' while no key is set).")
+    @SecurityRequirements
+    @Parameter(name = "rest", in = ParameterIn.PATH, required = true, schema = @Schema(type = SchemaType.STRING), description = "{options}/{source}: the options, then the"
+            + " origin URL (base64url, no padding)", example = "w:640/f:jpeg/aHR0cHM6Ly9leGFtcGxlLm9yZy9hLmpwZw")
+    @APIResponse(responseCode = "200", description = "The image, in the format asked for (f:auto follows Accept)",
+            headers = @Header(name = "ETag", ref = "ETag"), content = {
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/avif", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match entity tag is current",
+            headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "UnusableSource")
+    @APIResponse(responseCode = "502", ref = "BadGateway")
+    @APIResponse(responseCode = "503", ref = "Busy")
+    @APIResponse(responseCode = "504", ref = "GatewayTimeout")
+    public Uni<Response> image(@Parameter(description = "base64url HMAC-SHA256 of the path after it, or 'unsafe'")
+            @PathParam("signature") String signature, HttpServerRequest request,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         SignedPath signed = SignedPath.of(request.path());
         ImageService.ImageRequest image = images.verify(signed.signature(), signed.rest(), accept);

@@ -1,0 +1,131 @@
+package dev.newsdesk.article.changes;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import dev.newsdesk.article.Rfc3339;
+import dev.newsdesk.article.store.ArticleEntity;
+
+/**
+ * The change log behind {@code GET /api/changes}: rows written in the same transaction as the
+ * article writes they describe, numbered in commit order.
+ *
+ * <p>Why commit order holds: {@link #record} is the last statement of a writing transaction. It
+ * updates the one row of {@code article_change_counter}, whose lock is then held until the commit,
+ * so a second writer waits there until the first has committed and only then takes the next
+ * numbers. A reader that sees seq n can therefore already see every seq below n: reading
+ * {@code seq > cursor} never steps over a change that commits later with a smaller number. The
+ * cost is that writers serialise for the instant between their last statement and their commit
+ * (one counter update per transaction; an import chunk of 25 posts takes 25 numbers at once).
+ */
+@ApplicationScoped
+public class ChangeLog {
+
+    /** Where the counter stands: the last number handed out and the retention's high-water mark. */
+    public record Position(long lastSeq, long purgedThrough) {
+    }
+
+    /** A row of the log with its position. */
+    public record Entry(long seq, Change change) {
+    }
+
+    private final Session session;
+
+    ChangeLog(Session session) {
+        this.session = session;
+    }
+
+    /**
+     * Records the state of each article as this transaction leaves it. Call it last, inside the
+     * writing transaction: it flushes pending writes first, so the counter lock is taken as late as
+     * possible and the versions are the ones being committed.
+     */
+    public void record(Collection<ArticleEntity> written) {
+        append(written, false);
+    }
+
+    /** Records deletions (tombstones); call it last, inside the deleting transaction. */
+    public void recordDeletion(Collection<ArticleEntity> deleted) {
+        append(deleted, true);
+    }
+
+    private void append(Collection<ArticleEntity> articles, boolean deleted) {
+        if (articles.isEmpty()) {
+            return;
+        }
+        session.flush();
+        session.createNativeMutationQuery("update article_change_counter set last_seq = last_seq + :n where id = 1")
+                .setParameter("n", articles.size()).executeUpdate();
+        long last = ((Number) session.createNativeQuery("select last_seq from article_change_counter where id = 1", Long.class)
+                .getSingleResult()).longValue();
+        long seq = last - articles.size();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (ArticleEntity a : articles) {
+            session.createNativeMutationQuery("insert into article_change (seq, article_id, slug, version, updated_at, deleted,"
+                    + " recorded_at) values (:seq, :id, :slug, :version, :updatedAt, :deleted, :now)")
+                    .setParameter("seq", ++seq).setParameter("id", a.id).setParameter("slug", a.slug)
+                    .setParameter("version", a.version).setParameter("updatedAt", a.updatedAt.atOffset(ZoneOffset.UTC))
+                    .setParameter("deleted", deleted).setParameter("now", now).executeUpdate();
+        }
+    }
+
+    @Transactional
+    public Position position() {
+        Object[] row = session.createNativeQuery("select last_seq, purged_through from article_change_counter where id = 1",
+                Object[].class).getSingleResult();
+        return new Position(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /** Up to {@code limit} entries after {@code since}, oldest first. */
+    @Transactional
+    public List<Entry> after(long since, int limit) {
+        List<Object[]> rows = session.createNativeQuery("select seq, article_id, slug, version, updated_at, deleted"
+                + " from article_change where seq > :since order by seq", Object[].class)
+                .setParameter("since", since).setMaxResults(limit).getResultList();
+        List<Entry> entries = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            entries.add(new Entry(((Number) row[0]).longValue(), new Change(((Number) row[1]).longValue(), (String) row[2],
+                    ((Number) row[3]).longValue(), Rfc3339.format(instant(row[4])), (Boolean) row[5])));
+        }
+        return entries;
+    }
+
+    /**
+     * Retention: removes tombstones recorded before {@code cutoff}, and changes recorded before it
+     * that a later change of the same article supersedes (the latest change of a live article stays
+     * forever, so following the feed from its start still yields every article). Returns how many
+     * rows went.
+     */
+    @Transactional
+    public int purge(Instant cutoff) {
+        OffsetDateTime before = cutoff.atOffset(ZoneOffset.UTC);
+        Number highest = session.createNativeQuery("select max(seq) from article_change where deleted and recorded_at < :cutoff",
+                Long.class).setParameter("cutoff", before).getSingleResultOrNull();
+        int removed = session.createNativeMutationQuery("delete from article_change where recorded_at < :cutoff and (deleted"
+                + " or exists (select 1 from article_change later where later.article_id = article_change.article_id"
+                + " and later.seq > article_change.seq))").setParameter("cutoff", before).executeUpdate();
+        if (highest != null) {
+            session.createNativeMutationQuery("update article_change_counter set purged_through = :seq"
+                    + " where id = 1 and purged_through < :seq").setParameter("seq", highest.longValue()).executeUpdate();
+        }
+        return removed;
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package dev.newsdesk.article.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The change feed ({@code GET /api/changes}). */
+@ConfigMapping(prefix = "newsdesk.changes")
+public interface ChangesConfig {
+
+    /**
+     * {@code NEWSDESK_CHANGES_RETENTION}: how long a tombstone (and a change superseded by a later
+     * one) stays in the feed; the contract promises at least 30 days. A cursor from before a
+     * tombstone removed since gets 410.
+     */
+    @WithDefault("30d")
+    Duration retention();
+}
