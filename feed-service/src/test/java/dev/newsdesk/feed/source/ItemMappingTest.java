@@ -28,6 +28,15 @@ class ItemMappingTest {
     }
 
     @Test
+    void aPictureBecomesItsJpegImgSoFeedsStayJpeg() {
+        FeedItem item = mapping.item(article("<p><picture><source type=\"image/avif\" srcset=\"/img/unsafe/w:360/f:avif/x 360w\">"
+                + "<source type=\"image/webp\" srcset=\"/img/unsafe/w:360/f:webp/x 360w\">"
+                + "<img src=\"/img/unsafe/w:700/f:jpeg/x\" srcset=\"/img/unsafe/w:360/f:jpeg/x 360w\"></picture></p>", null));
+        assertEquals("<p><img src=\"https://img.example/img/unsafe/w:700/f:jpeg/x\" srcset=\"https://img.example/img/unsafe/w:360/f:jpeg/x 360w\"></p>",
+                item.contentHtml());
+    }
+
+    @Test
     void linkTitleDatesSourceAndLeadImage() {
         FeedItem item = mapping.item(article("<p>x</p>", new Article.Image("https://cdn.example/D1_w700h996.PNG", 700, 996)));
         assertEquals("https://news.example/articles/%E5%8C%BA%E5%9D%97%E9%93%BE-pilot", item.url());
