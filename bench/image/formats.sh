@@ -25,27 +25,12 @@ ROOT=$(cd "$HERE/../.." && pwd)
 JAR="$ROOT/image-service/target/quarkus-app/quarkus-run.jar"
 OUT="$HERE/target"; mkdir -p "$OUT"
 
-need() { command -v "$1" >/dev/null 2>&1; }
+. "$HERE/lib.sh"
 if ! need nginx || ! need vipsthumbnail || ! need dwebp || ! need avifdec || ! need cwebp || [ "$(fc-list | grep -c "Noto Sans CJK")" = 0 ]; then
   echo "installing nginx-light, libvips-tools, webp, libavif-bin, fonts-noto-cjk (apt-get)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light libvips-tools webp libavif-bin fonts-noto-cjk >/dev/null
 fi
 [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -pl image-service package -DskipTests)
-
-WORK=$(mktemp -d /tmp/newsdesk-formats.XXXXXX)
-chmod 755 "$WORK"
-SERVICE_PID=""; NGINX_PID=""
-cleanup() {
-  [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null || true
-  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-b64url() { python3 -c 'import base64,sys; print(base64.urlsafe_b64encode(sys.argv[1].encode()).decode().rstrip("="))' "$1"; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-TICK=$(getconf CLK_TCK)
 
 echo "== making $N chart-like and $N photo-like 700-px PNGs"
 java "$HERE/MakeCharts.java" "$WORK/files" "$N"
@@ -64,10 +49,7 @@ http { access_log off; sendfile on; types { image/png png; }
   server { listen 127.0.0.1:$ORIGIN_PORT; root $WORK/files; } }
 CONF
 nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" & NGINX_PID=$!
-NEWSDESK_IMAGE_ALLOWED_SOURCES="http://127.0.0.1:$ORIGIN_PORT/" NEWSDESK_DATA_DIR="$WORK/data" \
-QUARKUS_HTTP_PORT=$SERVICE_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  java ${BENCH_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -jar "$JAR" > "$WORK/service.log" 2>&1 & SERVICE_PID=$!
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$SERVICE_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+start_service "$ORIGIN_PORT" "$SERVICE_PORT"
 grep -o "image encoders: .*" "$WORK/service.log" | head -1
 url() { echo "http://127.0.0.1:$SERVICE_PORT/img/unsafe/$1/$(b64url "http://127.0.0.1:$ORIGIN_PORT/$2")"; }
 # fetch OPTIONS PREFIX EXT: every source at both widths in one curl (one keep-alive connection)
@@ -131,5 +113,15 @@ done
   printf "%-6s %18s %18s %8s\n" format "service CPU s/img" "vips CPU s/img" ratio
   for fmt in jpeg webp avif; do
     printf "%-6s %18s %18s %8s\n" "$fmt" "${SERVICE_CPU[$fmt]}" "${VIPS_CPU[$fmt]}" "$(python3 -c "print(f'{${SERVICE_CPU[$fmt]}/${VIPS_CPU[$fmt]}:.2f}')")"
+  done
+  # An article page on a phone 390 CSS px wide at DPR 3 wants 1170 device px; a 700-px source
+  # offers 360w and 700w, so the browser takes 700w: eight gallery images of the mean size here.
+  echo "article page at 390 px, DPR 3 (700w chosen), 8 gallery images, mean of the set:"
+  for set in chart photo; do
+    for pair in jpeg:jpg webp:webp avif:avif; do
+      fmt=${pair%%:*}; ext=${pair##*:}
+      bytes=$(cat "$WORK"/m/svc-$fmt-$set-*-700.$ext | wc -c); count=$(ls "$WORK"/m/svc-$fmt-$set-*-700.$ext | wc -l)
+      printf "  %-6s %-5s %8d B per page\n" "$set" "$fmt" $((8 * bytes / count))
+    done
   done
 } | tee "$OUT/formats.txt"

@@ -8,8 +8,20 @@ import org.graalvm.nativeimage.hosted.RuntimeForeignAccess;
  * encoders use, so the FFM calls to libwebp and libavif work in the native executable (the
  * libraries themselves are still opened at run time, and may be missing). Registered with
  * {@code --features} in {@code quarkus.native.additional-build-args}; never loaded on the JVM.
+ * <p>
+ * A builder without FFM support (its {@value #FOREIGN_MODULE} module; e.g. the native-analysis
+ * tool's builder made from the Maven Central jars) cannot make the stubs: the feature then stays
+ * out, and the image runs with JPEG and PNG only — the encoders' lookup fails at start, which
+ * the start-up log says, exactly as on a host without the libraries.
  */
 public final class NativeDowncalls implements Feature {
+
+    static final String FOREIGN_MODULE = "org.graalvm.nativeimage.foreign";
+
+    @Override
+    public boolean isInConfiguration(IsInConfigurationAccess access) {
+        return ModuleLayer.boot().findModule(FOREIGN_MODULE).isPresent();
+    }
 
     @Override
     public void duringSetup(DuringSetupAccess access) {
