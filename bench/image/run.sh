@@ -17,28 +17,12 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 JAR="$ROOT/image-service/target/quarkus-app/quarkus-run.jar"
 
-need() { command -v "$1" >/dev/null 2>&1; }
+. "$HERE/lib.sh"
 if ! need wrk || ! need nginx || ! need vipsthumbnail; then
   echo "installing wrk, nginx-light, libvips-tools (apt-get)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light libvips-tools >/dev/null
 fi
 [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -pl image-service -am package -DskipTests)
-
-WORK=$(mktemp -d /tmp/newsdesk-image-bench.XXXXXX)
-chmod 755 "$WORK"   # nginx workers run unprivileged
-SERVICE_PID=""; NGINX_PID=""
-cleanup() {
-  [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null || true
-  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'echo "failed at line $LINENO; service log tail:"; tail -5 "$WORK/service.log" 2>/dev/null' ERR
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-b64url() { python3 -c 'import base64,sys; print(base64.urlsafe_b64encode(sys.argv[1].encode()).decode().rstrip("="))' "$1"; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-TICK=$(getconf CLK_TCK)
 
 echo "== making $N gallery JPEGs"
 java "$HERE/MakeGallery.java" "$WORK/files" "$N"
@@ -62,12 +46,7 @@ http {
 CONF
 nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" & NGINX_PID=$!
 
-NEWSDESK_IMAGE_ALLOWED_SOURCES="http://127.0.0.1:$ORIGIN_PORT/" NEWSDESK_DATA_DIR="$WORK/data" \
-QUARKUS_HTTP_PORT=$SERVICE_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  java ${BENCH_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -jar "$JAR" > "$WORK/service.log" 2>&1 & SERVICE_PID=$!
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$SERVICE_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5
-done
+start_service "$ORIGIN_PORT" "$SERVICE_PORT"
 url() { echo "http://127.0.0.1:$SERVICE_PORT/img/unsafe/$1/$(b64url "http://127.0.0.1:$ORIGIN_PORT/$2")"; }
 
 # One curl process per batch, one keep-alive connection, as a CDN or ingress in front would

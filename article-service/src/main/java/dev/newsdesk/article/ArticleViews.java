@@ -88,6 +88,6 @@ public class ArticleViews {
         }
         GalleryImage first = gallery.get(0);
         ImageUrls.Rendition r = imageUrls.render(first);
-        return new LeadImage(first.url(), first.width(), first.height(), r.src(), r.srcset());
+        return new LeadImage(first.url(), first.width(), first.height(), r.src(), r.srcset(), r.sources());
     }
 }

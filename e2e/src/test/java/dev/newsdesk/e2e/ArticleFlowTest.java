@@ -90,6 +90,9 @@ class ArticleFlowTest {
             if (block.get("type").asText().equals("image")) {
                 urls.add(block.get("src").asText());
                 urls.addAll(srcset(block.get("srcset").asText()));
+                for (JsonNode source : block.get("sources")) {
+                    urls.addAll(srcset(source.get("srcset").asText()));
+                }
             }
         }
         Matcher attrs = Pattern.compile("\\b(src|srcset)=\"([^\"]*)\"").matcher(body);
@@ -97,8 +100,9 @@ class ArticleFlowTest {
             urls.addAll(attrs.group(1).equals("src") ? List.of(attrs.group(2)) : srcset(attrs.group(2)));
         }
         urls.add(a.get("leadImage").get("src").asText());
-        // blocks: 2 src + (2 + 4) srcset; body: the same 8; lead image: 1
-        assertEquals(17, urls.size(), urls.toString());
+        // blocks: 2 src + (2 + 4) JPEG srcset + the same 6 widths as AVIF and as WebP; body
+        // (<img> and <source>): the same 20; lead image: 1
+        assertEquals(41, urls.size(), urls.toString());
         for (String url : urls) {
             assertSigned(url, system.image().baseUrl(), system.signingKey());
         }

@@ -70,10 +70,14 @@ class ImageFlowTest {
         JsonNode article = JSON.readTree(read.body());
 
         Map<String, Integer> claims = new LinkedHashMap<>(); // URL → the width it claims
+        Map<String, Integer> alternatives = new LinkedHashMap<>(); // AVIF and WebP URLs of the blocks' sources
         for (JsonNode block : article.get("blocks")) {
             if (block.get("type").asText().equals("image")) {
                 claims.put(block.get("src").asText(), block.get("width").asInt());
                 srcset(block.get("srcset").asText(), claims);
+                for (JsonNode source : block.get("sources")) {
+                    srcset(source.get("srcset").asText(), alternatives);
+                }
             }
         }
         Matcher img = IMG.matcher(article.get("bodyHtml").asText());
@@ -101,12 +105,24 @@ class ImageFlowTest {
                 String type = image.headers().firstValue("Content-Type").orElse("");
                 BufferedImage decoded = image.statusCode() == 200 ? ImageIO.read(new ByteArrayInputStream(image.body())) : null;
                 if (decoded == null || decoded.getWidth() != claim.getValue()
-                        // article-service asks for f:jpeg (the image-service's WebP is lossless and larger),
+                        // src and srcset name f:jpeg (AVIF and WebP are offered as <source>s),
                         // so the answer is JPEG whatever the browser accepts.
                         || !type.equals("image/jpeg")) {
                     wrong.add(claim.getKey() + " (" + accept + "): " + image.statusCode() + " " + type + " "
                             + (decoded == null ? new String(image.body(), StandardCharsets.UTF_8) : decoded.getWidth() + " px, claimed " + claim.getValue()));
                 }
+            }
+        }
+        // Each alternative answers in the format its URL names, whatever Accept says (no Vary).
+        assertTrue(alternatives.size() >= 2 * (3 + 2), alternatives.toString());
+        for (String url : alternatives.keySet()) {
+            String format = url.contains("/f:avif/") ? "image/avif" : "image/webp";
+            HttpResponse<byte[]> image = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "image/jpeg")
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            String brand = image.body().length < 12 ? "" : new String(image.body(), 8, 4, StandardCharsets.ISO_8859_1);
+            if (image.statusCode() != 200 || !format.equals(image.headers().firstValue("Content-Type").orElse(""))
+                    || !brand.equals(format.equals("image/avif") ? "avif" : "WEBP") || image.headers().firstValue("Vary").isPresent()) {
+                wrong.add(url + ": " + image.statusCode() + " " + image.headers().firstValue("Content-Type").orElse("") + " " + brand);
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));

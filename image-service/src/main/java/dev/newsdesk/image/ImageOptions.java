@@ -19,7 +19,7 @@ public record ImageOptions(int width, int height, Fit fit, double dpr, int quali
     public enum Fit { CONTAIN, COVER }
 
     public enum Format {
-        JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp"), AUTO(null);
+        JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp"), AVIF("image/avif"), AUTO(null);
 
         public final String mediaType;
 
@@ -66,8 +66,9 @@ public record ImageOptions(int width, int height, Fit fit, double dpr, int quali
                     case "jpeg" -> Format.JPEG;
                     case "png" -> Format.PNG;
                     case "webp" -> Format.WEBP;
+                    case "avif" -> Format.AVIF;
                     case "auto" -> Format.AUTO;
-                    default -> throw ProblemException.invalidField(key, "must be jpeg, png, webp or auto");
+                    default -> throw ProblemException.invalidField(key, "must be jpeg, png, webp, avif or auto");
                 };
                 default -> throw ProblemException.invalidField(key, "unknown option");
             }

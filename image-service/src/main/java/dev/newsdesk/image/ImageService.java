@@ -1,41 +1,37 @@
 package dev.newsdesk.image;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import dev.newsdesk.http.ProblemException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.newsdesk.image.ImageOptions.Format;
 import dev.newsdesk.image.cache.DiskCache;
 import dev.newsdesk.image.cache.Encoded;
 import dev.newsdesk.image.cache.RenderCache;
 import dev.newsdesk.image.config.ImageConfig;
-import dev.newsdesk.image.error.ImageProblems;
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.fetch.Connector;
 import dev.newsdesk.image.fetch.FetchLimits;
 import dev.newsdesk.image.fetch.HostResolver;
 import dev.newsdesk.image.fetch.OriginClient;
 import dev.newsdesk.image.fetch.SourceImage;
+import dev.newsdesk.image.pipeline.Codecs;
 import dev.newsdesk.image.pipeline.Pipeline;
 import dev.newsdesk.image.pipeline.Resizer;
+import dev.newsdesk.image.signing.SignedRequest;
 import dev.newsdesk.image.signing.UrlSignature;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -44,65 +40,65 @@ import io.quarkus.runtime.Startup;
  * One image request from signed URL to encoded bytes. Everything cheap and decisive happens
  * first, on the calling (event-loop) thread: the signature, the options, the memory cache.
  * Only a miss goes to the pools: a fetch pool for origin I/O and the disk tier, and a
- * decode/resize pool sized to the cores; both have bounded queues and a full queue is a 503
- * with {@code Retry-After}, so load never turns into unbounded memory. A memory hit never
- * waits behind a resize.
+ * decode/resize/encode pool sized to the cores; both are {@link BoundedPool}s, so load never
+ * turns into unbounded memory. A memory hit never waits behind a resize.
  */
 @Startup
 @Singleton
 public class ImageService {
 
     private static final Logger LOG = Logger.getLogger(ImageService.class);
-    static final int RETRY_AFTER_SECONDS = 2;
-
-    /** A verified request: the source URL, its options, and what the client accepts. */
-    public record ImageRequest(String sourceUrl, ImageOptions options, boolean acceptsWebp) {
-    }
 
     private final UrlSignature signature;
     private final OriginClient origin;
+    private final Codecs codecs;
     private final Pipeline pipeline;
     private final RenderCache cache;
-    private final ThreadPoolExecutor fetchPool;
-    private final ThreadPoolExecutor renderPool;
+    private final BoundedPool fetchPool;
+    private final BoundedPool renderPool;
     private final MeterRegistry metrics;
     private final Timer resizeTimer;
-    private final io.micrometer.core.instrument.Counter memoryHits;
-    private final com.github.benmanes.caffeine.cache.Cache<String, String> verifiedKeys =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Counter memoryHits;
+    /** Raw signed paths already verified: a repeat skips the HMAC and the parse. */
+    private final Cache<String, SignedRequest> verified = Caffeine.newBuilder().maximumSize(100_000).build();
 
     ImageService(ImageConfig config, MeterRegistry metrics) {
         this.signature = UrlSignature.fromSetting(config.imageSigningKey());
         if (signature.isUnsigned()) {
             LOG.warn("NEWSDESK_IMAGE_SIGNING_KEY is not set: image URLs signed 'unsafe' are accepted. Set a key in production.");
         }
-        FetchLimits limits = new FetchLimits(Duration.ofSeconds(3), Duration.ofSeconds(5), config.imageOriginTimeout(),
-                config.imageMaxSourceBytes(), 3);
+        FetchLimits limits = new FetchLimits(config.imageOriginConnectTimeout(), config.imageOriginReadTimeout(),
+                config.imageOriginTimeout(), config.imageMaxSourceBytes(), config.imageOriginMaxRedirects());
         this.origin = new OriginClient(config.imageAllowedSources(), HostResolver.SYSTEM, Connector.PLAIN, limits);
+        this.codecs = Codecs.load(encoders(config.imageEncoders()));
+        LOG.infof("image encoders: %s", codecs.summary());
         this.pipeline = new Pipeline(config.imageMaxSourcePixels(),
-                Resizer.Kernel.valueOf(config.imageResizeFilter().strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+                Resizer.Kernel.valueOf(config.imageResizeFilter().strip().toUpperCase(Locale.ROOT).replace('-', '_')), codecs);
         this.cache = new RenderCache(config.imageMemoryCacheBytes(),
                 new DiskCache(Path.of(config.dataDir(), "image-cache"), config.imageDiskCacheBytes()));
         int cores = Runtime.getRuntime().availableProcessors();
         int workers = config.imageWorkers() > 0 ? config.imageWorkers() : cores;
         int queue = config.imageQueue() > 0 ? config.imageQueue() : 4 * workers;
-        this.renderPool = pool("image-render", workers, queue);
-        this.fetchPool = pool("image-fetch", Math.max(8, 4 * cores), 64);
+        Runnable rejected = () -> metrics.counter("newsdesk.image.rejected").increment();
+        this.renderPool = new BoundedPool("image-render", workers, queue, rejected);
+        this.fetchPool = new BoundedPool("image-fetch", Math.max(8, 4 * cores), 64, rejected);
         this.metrics = metrics;
         this.memoryHits = metrics.counter("newsdesk.image.cache", "tier", "memory", "result", "hit");
         this.resizeTimer = Timer.builder("newsdesk.image.resize").description("Decode, resize and encode time per source")
                 .publishPercentiles(0.5, 0.95).register(metrics);
     }
 
-    private static ThreadPoolExecutor pool(String name, int threads, int queue) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), factory,
-                new ThreadPoolExecutor.AbortPolicy());
+    private static Set<Format> encoders(List<String> names) {
+        Set<Format> formats = EnumSet.noneOf(Format.class);
+        for (String name : names) {
+            String n = name.strip().toUpperCase(Locale.ROOT);
+            if (n.equals("WEBP") || n.equals("AVIF")) {
+                formats.add(Format.valueOf(n));
+            } else if (!n.isEmpty() && !n.equals("NONE")) {
+                LOG.warnf("NEWSDESK_IMAGE_ENCODERS: '%s' is not webp or avif; ignored", name);
+            }
+        }
+        return formats;
     }
 
     @PreDestroy
@@ -111,7 +107,7 @@ public class ImageService {
         renderPool.shutdown();
         try {
             // let running work finish its cache writes; queued work is dropped after the grace period
-            if (!fetchPool.awaitTermination(5, TimeUnit.SECONDS) | !renderPool.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!fetchPool.awaitTermination(5) | !renderPool.awaitTermination(5)) {
                 fetchPool.shutdownNow();
                 renderPool.shutdownNow();
             }
@@ -120,91 +116,43 @@ public class ImageService {
         }
     }
 
-    /**
-     * Checks the signature of {@code signedPath} (the raw path after the signature, from its
-     * {@code /}) and parses it into a request. Refusals are counted by reason.
-     */
-    public ImageRequest verify(String givenSignature, String rawSignedPath, String accept) {
+    /** Whether this host can encode {@code format} (JPEG and PNG always; WebP and AVIF with their libraries). */
+    public boolean available(Format format) {
+        return codecs.has(format);
+    }
+
+    /** The signed request of a raw {@code /img/...} path, or a {@link ProblemException}; refusals are counted by reason. */
+    public SignedRequest verify(String rawRequestPath) {
         try {
-            // The MAC is over the path as received. A client or proxy that percent-encodes
-            // (w%3A720) changes the bytes but not the meaning, so the decoded path is accepted too.
-            String signedPath = percentDecoded(rawSignedPath);
-            if (!signature.accepts(givenSignature, rawSignedPath)
-                    && (signedPath.equals(rawSignedPath) || !signature.accepts(givenSignature, signedPath))) {
-                throw ImageProblems.refused("bad-signature", "The URL signature is not valid");
-            }
-            int last = signedPath.lastIndexOf('/');
-            String source = signedPath.substring(last + 1);
-            String url;
-            try {
-                url = new String(Base64.getUrlDecoder().decode(source), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("source", "not base64url");
-            }
-            if (source.isEmpty() || source.contains("=")) {
-                throw ProblemException.invalidField("source", "not base64url without padding");
-            }
-            ImageOptions options = ImageOptions.parse(signedPath.substring(0, Math.max(0, last)));
-            return new ImageRequest(url, options, acceptsWebp(accept));
+            return verifiedOrParse(rawRequestPath);
         } catch (ProblemException e) {
             countFailure(e);
             throw e;
         }
     }
 
-    static String percentDecoded(String raw) {
-        if (raw.indexOf('%') < 0) {
-            return raw;
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length() && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2))) {
-                out.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else if (c == '%') {
-                throw ProblemException.badRequest("The path has a malformed percent-encoding");
-            } else {
-                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static boolean isHex(char c) {
-        return Character.digit(c, 16) >= 0;
-    }
-
-    /**
-     * The hot path's question: a valid URL whose output is in memory? Never throws and counts only
-     * hits: a miss or a refusal is left to the full path, which counts it there.
-     */
-    public Encoded cachedHit(String givenSignature, String rawSignedPath, String accept) {
-        boolean webp = acceptsWebp(accept);
-        // A URL seen before with this signature was verified then: its cache key is remembered.
-        String seen = (webp ? "w" : "-") + givenSignature + rawSignedPath;
-        String known = verifiedKeys.getIfPresent(seen);
-        if (known != null) {
-            Encoded hit = cache.inMemory(known);
-            if (hit != null) {
-                memoryHits.increment();
-            }
-            return hit;
-        }
-        ImageRequest request;
+    /** The same check for the hot path: never throws and counts nothing (a refusal is left to {@link #verify}). */
+    public SignedRequest verifiedOrNull(String rawRequestPath) {
         try {
-            if (!signature.accepts(givenSignature, rawSignedPath)) {
-                return null;
-            }
-            int last = rawSignedPath.lastIndexOf('/');
-            String url = new String(Base64.getUrlDecoder().decode(rawSignedPath.substring(last + 1)), StandardCharsets.UTF_8);
-            request = new ImageRequest(url, ImageOptions.parse(rawSignedPath.substring(0, last)), webp);
-        } catch (ProblemException | IllegalArgumentException e) {
+            return verifiedOrParse(rawRequestPath);
+        } catch (ProblemException e) {
             return null;
         }
-        String key = key(request);
-        verifiedKeys.put(seen, key);
-        Encoded hit = cache.inMemory(key);
+    }
+
+    private SignedRequest verifiedOrParse(String rawRequestPath) {
+        SignedRequest known = verified.getIfPresent(rawRequestPath);
+        if (known != null) {
+            return known;
+        }
+        SignedRequest parsed = SignedRequest.parse(rawRequestPath, signature);
+        verified.put(rawRequestPath, parsed);
+        return parsed;
+    }
+
+    /** The hot path's question: is the output in memory? Counts only hits: a miss is counted by the full path. */
+    public Encoded cachedHit(ImageRequest request) {
+        Encoded hit = cache.inMemory(request.cacheKey());
         if (hit != null) {
             memoryHits.increment();
         }
@@ -213,17 +161,17 @@ public class ImageService {
 
     /** An encoded output from memory right now, or null: no I/O, safe on the event loop. */
     public Encoded fromMemory(ImageRequest request) {
-        Encoded hit = cache.inMemory(key(request));
+        Encoded hit = cache.inMemory(request.cacheKey());
         metrics.counter("newsdesk.image.cache", "tier", "memory", "result", hit != null ? "hit" : "miss").increment();
         return hit;
     }
 
     /** The encoded output, from disk or rendered; identical concurrent requests share one load. */
     public CompletableFuture<Encoded> load(ImageRequest request) {
-        String key = key(request);
+        String key = request.cacheKey();
         CompletableFuture<Encoded> result = cache.shared(key, () -> {
             CompletableFuture<Encoded> done = new CompletableFuture<>();
-            submit(fetchPool, done, () -> {
+            fetchPool.submit(done, () -> {
                 Encoded onDisk = cache.onDisk(key);
                 metrics.counter("newsdesk.image.cache", "tier", "disk", "result", onDisk != null ? "hit" : "miss").increment();
                 if (onDisk != null) {
@@ -231,8 +179,8 @@ public class ImageService {
                     return;
                 }
                 SourceImage source = origin.fetch(request.sourceUrl());
-                submit(renderPool, done, () -> {
-                    Pipeline.Rendered rendered = resizeTimer.record(() -> pipeline.render(source.bytes(), request.options(), request.acceptsWebp()));
+                renderPool.submit(done, () -> {
+                    Pipeline.Rendered rendered = resizeTimer.record(() -> pipeline.render(source.bytes(), request.options(), request.target()));
                     Encoded encoded = Encoded.of(rendered.bytes(), rendered.format());
                     cache.store(key, encoded, () -> done.complete(encoded)); // answer before the disk write
                 });
@@ -246,57 +194,11 @@ public class ImageService {
         });
     }
 
-    private void submit(Executor pool, CompletableFuture<Encoded> done, Runnable work) {
-        try {
-            pool.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException | Error e) {
-                    done.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            metrics.counter("newsdesk.image.rejected").increment();
-            done.completeExceptionally(ProblemException.unavailable("Too many images are being resized; retry shortly", RETRY_AFTER_SECONDS));
-        }
-    }
-
     private void countFailure(ProblemException e) {
         if (e.status() == 404 || e.status() == 502 || e.status() == 504) {
             metrics.counter("newsdesk.image.origin.errors", "reason", e.slug()).increment();
         } else if (e.status() < 500) {
             metrics.counter("newsdesk.image.refusals", "reason", e.slug()).increment();
         }
-    }
-
-    /** The cache key: everything that changes the bytes (source, options, the format {@code auto} resolves to). */
-    static String key(ImageRequest request) {
-        String format = request.options().format() == Format.AUTO ? (request.acceptsWebp() ? "auto-webp" : "auto") : "";
-        String text = request.sourceUrl() + "\n" + request.options().canonical(request.options().format()) + "\n" + format;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** True when {@code Accept} names {@code image/webp} with a non-zero quality. */
-    static boolean acceptsWebp(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            if (parts[0].strip().equalsIgnoreCase("image/webp")) {
-                for (int i = 1; i < parts.length; i++) {
-                    String p = parts[i].strip();
-                    if (p.startsWith("q=") && p.substring(2).strip().matches("0(\\.0*)?")) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-        }
-        return false;
     }
 }

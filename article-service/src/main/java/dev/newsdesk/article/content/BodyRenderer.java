@@ -14,11 +14,14 @@ import org.jsoup.nodes.TextNode;
 
 import dev.newsdesk.article.images.GalleryImage;
 import dev.newsdesk.article.images.ImageUrls;
+import dev.newsdesk.article.images.ImageUrls.PictureSource;
 
 /**
  * Turns a stored (already sanitized) body into what clients get: the HTML with every image
- * through the image-service (signed src, width, height, srcset, lazy loading) and the same body
- * as typed blocks for native apps, in reading order.
+ * through the image-service (signed src, width, height, srcset, lazy loading) inside a
+ * {@code <picture>} whose AVIF and WebP {@code <source>}s a browser takes when it decodes them
+ * (the JPEG {@code <img>} stays the fallback and carries size, loading and alt), and the same
+ * body as typed blocks for native apps, in reading order.
  */
 public final class BodyRenderer {
 
@@ -55,6 +58,14 @@ public final class BodyRenderer {
                 img.attr("srcset", r.srcset()).attr("sizes", SIZES);
             }
             img.attr("loading", "lazy");
+            Element picture = img.wrap("<picture></picture>").parent();
+            for (PictureSource source : r.sources()) {
+                Element element = new Element("source").attr("type", source.type()).attr("srcset", source.srcset());
+                if (r.width() != null) {
+                    element.attr("sizes", SIZES);
+                }
+                img.before(element);
+            }
         }
         List<Block> blocks = new ArrayList<>();
         for (Node node : doc.body().childNodes()) {
@@ -96,8 +107,11 @@ public final class BodyRenderer {
     }
 
     private static Block image(Element img) {
+        Element picture = img.parent();
+        List<PictureSource> sources = picture == null || !picture.tagName().equals("picture") ? null
+                : picture.select("> source").stream().map(s -> new PictureSource(s.attr("type"), s.attr("srcset"))).toList();
         return Block.image(img.attr("src"), intOrNull(img.attr("width")), intOrNull(img.attr("height")),
-                img.hasAttr("srcset") ? img.attr("srcset") : null);
+                img.hasAttr("srcset") ? img.attr("srcset") : null, sources);
     }
 
     private static Integer intOrNull(String s) {

@@ -47,15 +47,36 @@ public final class ImageUrls {
         this.key = first.isEmpty() ? null : HexFormat.of().parseHex(first);
     }
 
-    /** An image as the page and the app show it: the URL, display size and the widths on offer. */
-    public record Rendition(String src, Integer width, Integer height, String srcset) {
+    /**
+     * An image as the page and the app show it: the JPEG URL, display size and the JPEG widths
+     * on offer, plus the same widths as AVIF and WebP ({@code sources}, smallest format first),
+     * for a {@code <picture>} or an app that decodes them.
+     */
+    public record Rendition(String src, Integer width, Integer height, String srcset, List<PictureSource> sources) {
     }
 
-    /** The URL of {@code source} resized to {@code width} px (null: the original size). */
+    /**
+     * One alternative format of an image: its media type and srcset, as an HTML {@code <source>}
+     * and the JSON {@code sources} entries carry them.
+     */
+    public record PictureSource(String type, String srcset) {
+    }
+
+    /**
+     * The smaller formats, best first, each an explicit {@code f:} (never {@code f:auto}): the URL
+     * names its format, so a CDN caches it without {@code Vary: Accept} and the browser chooses
+     * through {@code <picture>}.
+     */
+    private static final List<String> ALTERNATIVES = List.of("avif", "webp");
+
+    /** The JPEG URL of {@code source} resized to {@code width} px (null: the original size). */
     public String url(String source, Integer width) {
-        // JPEG, not f:auto: the image-service's WebP is lossless, several times the bytes of a
-        // q80 JPEG for these photographs, so auto would cost phones more than it saves.
-        String options = (width == null ? "" : "w:" + width + "/") + "f:jpeg";
+        return url(source, width, "jpeg");
+    }
+
+    /** The URL of {@code source} at {@code width} px in {@code format} ({@code jpeg}, {@code webp} or {@code avif}). */
+    public String url(String source, Integer width, String format) {
+        String options = (width == null ? "" : "w:" + width + "/") + "f:" + format;
         String path = "/" + options + "/" + B64.encodeToString(source.getBytes(StandardCharsets.UTF_8));
         return base + "/img/" + sign(path) + path;
     }
@@ -63,14 +84,20 @@ public final class ImageUrls {
     public Rendition render(GalleryImage image) {
         if (image.width() == null || image.height() == null) {
             // Unknown size: any width we claimed could be wrong, so offer the original only.
-            return new Rendition(url(image.url(), null), null, null, null);
+            List<PictureSource> sources = ALTERNATIVES.stream()
+                    .map(f -> new PictureSource("image/" + f, url(image.url(), null, f))).toList();
+            return new Rendition(url(image.url(), null), null, null, null, sources);
         }
         int display = Math.min(image.width(), DISPLAY_WIDTH);
         int displayHeight = heightFor(image, display);
-        String srcset = widthsFor(image.width()).stream()
-                .map(w -> url(image.url(), w) + " " + w + "w")
-                .collect(Collectors.joining(", "));
-        return new Rendition(url(image.url(), display), display, displayHeight, srcset);
+        List<Integer> widths = widthsFor(image.width());
+        List<PictureSource> sources = ALTERNATIVES.stream()
+                .map(f -> new PictureSource("image/" + f, srcset(image, widths, f))).toList();
+        return new Rendition(url(image.url(), display), display, displayHeight, srcset(image, widths, "jpeg"), sources);
+    }
+
+    private String srcset(GalleryImage image, List<Integer> widths, String format) {
+        return widths.stream().map(w -> url(image.url(), w, format) + " " + w + "w").collect(Collectors.joining(", "));
     }
 
     /** The candidate widths below the intrinsic width, plus the intrinsic width when it falls short of the next candidate. */

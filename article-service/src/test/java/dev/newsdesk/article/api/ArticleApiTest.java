@@ -50,7 +50,13 @@ class ArticleApiTest {
                 .body("images[0].width", equalTo(1600))
                 .body("blocks.type", equalTo(List.of("paragraph", "image")))
                 .body("blocks[1].width", equalTo(720)).body("blocks[1].height", equalTo(405))
-                .body("blocks[1].srcset", containsString(" 1440w"));
+                .body("blocks[1].srcset", containsString(" 1440w"))
+                .body("blocks[1].sources.type", equalTo(List.of("image/avif", "image/webp")))
+                .body("blocks[1].sources[0].srcset", containsString("/w:1440/f:avif/"))
+                .body("blocks[1].sources[1].srcset", containsString("/w:1440/f:webp/"))
+                .body("leadImage.sources.type", equalTo(List.of("image/avif", "image/webp")))
+                .body("leadImage.sources[0].srcset", containsString(" 360w"))
+                .body("bodyHtml", containsString("<picture><source type=\"image/avif\""));
         long id = created.jsonPath().getLong("id");
         String etag = created.header("ETag");
         String slug = created.jsonPath().getString("slug");

@@ -80,7 +80,8 @@ class GalleryPostTest {
         String html = new BodyRenderer(urls).render(body.html(), body.images()).html();
         assertFalse(html.contains("dfscdn.dfcfw.com"));
         assertEquals(8, html.split("loading=\"lazy\"", -1).length - 1);
-        assertEquals(8, html.split("srcset=", -1).length - 1);
+        assertEquals(8, html.split("<picture>", -1).length - 1);
+        assertEquals(8 * 3, html.split("srcset=", -1).length - 1, "the JPEG img and the AVIF and WebP sources");
         assertTrue(html.contains("width=\"700\" height=\"996\""));
     }
 

@@ -54,7 +54,7 @@ public final class ItemMapping {
         return (path.startsWith("/img/") ? imageBaseUrl : publicBaseUrl) + path;
     }
 
-    /** The body with every {@code src}, {@code href} and {@code srcset} URL absolute. */
+    /** The body with every {@code src}, {@code href} and {@code srcset} URL absolute, and only JPEG images. */
     String absoluteBody(String html) {
         if (html == null || html.isBlank()) {
             return html;
@@ -64,6 +64,11 @@ public final class ItemMapping {
         }
         Document document = Jsoup.parseBodyFragment(html);
         document.outputSettings().prettyPrint(false);
+        // Feeds stay JPEG: a feed reader may not decode AVIF/WebP, so a <picture> becomes its <img>.
+        for (Element picture : document.body().select("picture")) {
+            picture.select("source").remove();
+            picture.unwrap();
+        }
         for (Element element : document.body().select("[src], [href], [srcset]")) {
             for (String attribute : new String[] { "src", "href" }) {
                 String value = element.attr(attribute);

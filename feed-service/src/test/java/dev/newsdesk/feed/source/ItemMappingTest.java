@@ -28,6 +28,15 @@ class ItemMappingTest {
     }
 
     @Test
+    void aPictureBecomesItsJpegImgSoFeedsStayJpeg() {
+        FeedItem item = mapping.item(article("<p><picture><source type=\"image/avif\" srcset=\"/img/unsafe/w:360/f:avif/x 360w\">"
+                + "<source type=\"image/webp\" srcset=\"/img/unsafe/w:360/f:webp/x 360w\">"
+                + "<img src=\"/img/unsafe/w:700/f:jpeg/x\" srcset=\"/img/unsafe/w:360/f:jpeg/x 360w\"></picture></p>", null));
+        assertEquals("<p><img src=\"https://img.example/img/unsafe/w:700/f:jpeg/x\" srcset=\"https://img.example/img/unsafe/w:360/f:jpeg/x 360w\"></p>",
+                item.contentHtml());
+    }
+
+    @Test
     void linkTitleDatesSourceAndLeadImage() {
         FeedItem item = mapping.item(article("<p>x</p>", new Article.LeadImage("https://cdn.example/D1_w1400h1992.PNG", 1400, 1992,
                 "/img/sig/w:720/f:jpeg/aHR0cHM6Ly9jZG4uZXhhbXBsZS9EMV93MTQwMGgxOTkyLlBORw")));

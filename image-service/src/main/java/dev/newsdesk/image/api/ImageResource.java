@@ -3,7 +3,6 @@ package dev.newsdesk.image.api;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -19,9 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.newsdesk.http.EntityTags;
-import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.ImageRequest;
 import dev.newsdesk.image.ImageService;
 import dev.newsdesk.image.cache.Encoded;
+import dev.newsdesk.image.signing.SignedRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -49,6 +49,8 @@ public class ImageResource {
                     + " dpr, q, f), source the origin URL in base64url without padding, signature base64url HMAC-SHA256 of the"
                     + " path after it ('unsafe' while no key is set).")
     @SecurityRequirements
+    @Parameter(name = "signature", in = ParameterIn.PATH, required = true, schema = @Schema(type = SchemaType.STRING),
+            description = "base64url HMAC-SHA256 of the path after it, or 'unsafe'")
     @Parameter(name = "rest", in = ParameterIn.PATH, required = true, schema = @Schema(type = SchemaType.STRING), description = "{options}/{source}: the options, then the"
             + " origin URL (base64url, no padding)", example = "w:640/f:jpeg/aHR0cHM6Ly9leGFtcGxlLm9yZy9hLmpwZw")
     @APIResponse(responseCode = "200", description = "The image, in the format asked for (f:auto follows Accept)",
@@ -66,40 +68,26 @@ public class ImageResource {
     @APIResponse(responseCode = "502", ref = "BadGateway")
     @APIResponse(responseCode = "503", ref = "Busy")
     @APIResponse(responseCode = "504", ref = "GatewayTimeout")
-    public Uni<Response> image(@Parameter(description = "base64url HMAC-SHA256 of the path after it, or 'unsafe'")
-            @PathParam("signature") String signature, HttpServerRequest request,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        SignedPath signed = SignedPath.of(request.path());
-        ImageService.ImageRequest image = images.verify(signed.signature(), signed.rest(), accept);
-        boolean varies = image.options().format() == Format.AUTO;
+    public Uni<Response> image(HttpServerRequest request, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        SignedRequest signed = images.verify(request.path());
+        ImageRequest image = new ImageRequest(signed.sourceUrl(), signed.options(),
+                ContentNegotiation.target(signed.options().format(), accept, images::available));
+        String vary = ContentNegotiation.vary(signed.options());
         Encoded hit = images.fromMemory(image);
         if (hit != null) {
-            return Uni.createFrom().item(respond(hit, ifNoneMatch, varies));
+            return Uni.createFrom().item(respond(hit, ifNoneMatch, vary));
         }
-        return Uni.createFrom().completionStage(images.load(image)).map(encoded -> respond(encoded, ifNoneMatch, varies));
+        return Uni.createFrom().completionStage(images.load(image)).map(encoded -> respond(encoded, ifNoneMatch, vary));
     }
 
-    /** The raw request path split after {@code /img/}: the signature and the signed rest, from its {@code /}. */
-    record SignedPath(String signature, String rest) {
-
-        static SignedPath of(String rawPath) {
-            int start = rawPath.indexOf("/img/");
-            if (start < 0) {
-                return null;
-            }
-            String after = rawPath.substring(start + "/img/".length());
-            int slash = after.indexOf('/');
-            return slash <= 0 ? null : new SignedPath(after.substring(0, slash), after.substring(slash));
-        }
-    }
-
-    private static Response respond(Encoded encoded, String ifNoneMatch, boolean varies) {
+    private static Response respond(Encoded encoded, String ifNoneMatch, String vary) {
         Response.ResponseBuilder response = EntityTags.matchesWeakly(ifNoneMatch, encoded.etag())
                 ? Response.notModified()
                 : Response.ok(encoded.bytes(), encoded.contentType());
         response.header(HttpHeaders.ETAG, encoded.etag()).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-        if (varies) {
-            response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        if (vary != null) {
+            response.header(HttpHeaders.VARY, vary);
         }
         return response.build();
     }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -70,7 +72,7 @@ public final class DiskCache {
             if (file.length < 2 || file[0] < 0 || file[0] >= formats.length) {
                 return null;
             }
-            return Encoded.of(java.util.Arrays.copyOfRange(file, 1, file.length), formats[file[0]]);
+            return Encoded.of(Arrays.copyOfRange(file, 1, file.length), formats[file[0]]);
         } catch (NoSuchFileException e) {
             synchronized (this) {
                 Long size = index.remove(key);
@@ -107,12 +109,8 @@ public final class DiskCache {
         }
     }
 
-    public synchronized long totalBytes() {
-        return totalBytes;
-    }
-
     private void evict() {
-        List<String> victims = new java.util.ArrayList<>();
+        List<String> victims = new ArrayList<>();
         synchronized (this) {
             Iterator<Map.Entry<String, Long>> it = index.entrySet().iterator();
             while (totalBytes > maxBytes && it.hasNext()) {

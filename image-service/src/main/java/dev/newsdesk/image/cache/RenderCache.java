@@ -1,6 +1,7 @@
 package dev.newsdesk.image.cache;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -61,16 +62,12 @@ public final class RenderCache {
         load.whenComplete((value, failure) -> {
             inFlight.remove(key, mine);
             if (failure != null) {
-                mine.completeExceptionally(failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                mine.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure);
             } else {
                 mine.complete(value);
             }
         });
         return mine;
-    }
-
-    public int inFlightCount() {
-        return inFlight.size();
     }
 }

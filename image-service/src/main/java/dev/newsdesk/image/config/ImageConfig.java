@@ -1,5 +1,6 @@
 package dev.newsdesk.image.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,5 +52,24 @@ public interface ImageConfig {
 
     /** {@code NEWSDESK_IMAGE_ORIGIN_TIMEOUT}: the whole origin fetch (connect, redirects, body) must end within it. */
     @WithDefault("10s")
-    java.time.Duration imageOriginTimeout();
+    Duration imageOriginTimeout();
+
+    /** {@code NEWSDESK_IMAGE_ORIGIN_CONNECT_TIMEOUT}: one TCP connect to the origin. */
+    @WithDefault("3s")
+    Duration imageOriginConnectTimeout();
+
+    /** {@code NEWSDESK_IMAGE_ORIGIN_READ_TIMEOUT}: the longest silence while reading the origin's answer. */
+    @WithDefault("5s")
+    Duration imageOriginReadTimeout();
+
+    /** {@code NEWSDESK_IMAGE_ORIGIN_MAX_REDIRECTS}: redirects followed (each one checked like the first URL). */
+    @WithDefault("3")
+    int imageOriginMaxRedirects();
+
+    /**
+     * {@code NEWSDESK_IMAGE_ENCODERS}: the native encoders to use when their library is installed,
+     * {@code webp} and/or {@code avif} ({@code none}: JPEG and PNG only, e.g. to save CPU).
+     */
+    @WithDefault("webp,avif")
+    List<String> imageEncoders();
 }

@@ -7,7 +7,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * plugins (CMYK/YCCK JPEG, WebP decoding) are found through {@code META-INF/services}, which
  * ImageIO instantiates reflectively, so their service providers are registered here and the
  * service files are included as resources ({@code quarkus.native.resources.includes}).
- * The WebP encoder is our own pure-Java code: nothing to register, no JNI library to load.
+ * The WebP and AVIF encoders reach the OS libraries through FFM; their downcalls are registered
+ * by {@link dev.newsdesk.image.pipeline.NativeDowncalls}.
  */
 @RegisterForReflection(classNames = {
     "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi",

@@ -1,5 +1,8 @@
 package dev.newsdesk.image.fetch;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.net.NoRouteToHostException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,7 +139,7 @@ public final class OriginClient {
             return read(socket, socket.getInputStream(), url, deadline);
         } catch (SocketTimeoutException e) {
             throw ImageProblems.gatewayTimeout("The origin did not answer within the time limit");
-        } catch (ConnectException | java.net.NoRouteToHostException e) {
+        } catch (ConnectException | NoRouteToHostException e) {
             throw ImageProblems.badGateway("origin-unreachable", "The origin refused or could not be reached");
         } catch (IOException e) {
             LOG.debugf("origin %s failed: %s", url.hostHeader(), e.toString());
@@ -170,7 +173,7 @@ public final class OriginClient {
     }
 
     private Response read(Socket socket, InputStream raw, OriginUrl url, long deadline) throws IOException {
-        InputStream in = new java.io.BufferedInputStream(raw, 16 * 1024);
+        InputStream in = new BufferedInputStream(raw, 16 * 1024);
         String statusLine = line(in);
         String[] status = statusLine.split(" ", 3);
         if (status.length < 2 || !status[0].startsWith("HTTP/1.")) {
@@ -271,7 +274,7 @@ public final class OriginClient {
         for (int c = in.read(); c != '\n'; c = in.read()) {
             if (c < 0) {
                 if (line.isEmpty()) {
-                    throw new java.io.EOFException("connection closed");
+                    throw new EOFException("connection closed");
                 }
                 break;
             }

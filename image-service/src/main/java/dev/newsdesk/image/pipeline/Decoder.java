@@ -1,5 +1,8 @@
 package dev.newsdesk.image.pipeline;
 
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -142,9 +145,9 @@ public final class Decoder {
      * are unpadded, the decoder's normal output); grey is spread to BGR in one pass.
      */
     private static Pixels packBytes(BufferedImage image, int w, int h, boolean grey) {
-        java.awt.image.Raster raster = image.getRaster();
-        java.awt.image.ComponentSampleModel model = (java.awt.image.ComponentSampleModel) raster.getSampleModel();
-        byte[] data = ((java.awt.image.DataBufferByte) raster.getDataBuffer()).getData();
+        Raster raster = image.getRaster();
+        ComponentSampleModel model = (ComponentSampleModel) raster.getSampleModel();
+        byte[] data = ((DataBufferByte) raster.getDataBuffer()).getData();
         int stride = model.getScanlineStride();
         int pixelStride = model.getPixelStride();
         int origin = raster.getDataBuffer().getOffset() - raster.getSampleModelTranslateY() * stride

@@ -17,16 +17,23 @@ import dev.newsdesk.image.ImageOptions.Format;
 /**
  * The encode step. JPEG: progressive, at the requested quality, with no metadata (the writer
  * gets no source metadata, so EXIF, ICC and comments are all gone; orientation was applied).
- * PNG: ImageIO's writer. WebP: {@link WebpLosslessEncoder}. Never sees {@code auto}: the
- * caller resolves it first.
+ * PNG: ImageIO's writer. Lossy WebP and AVIF: the OS codec libraries through {@link Codecs}
+ * ({@code q} mapped by {@link QualityScale}). Never sees {@code auto}: the caller resolves it first.
  */
 public final class Encoder {
+
+    private final Codecs codecs;
+
+    public Encoder(Codecs codecs) {
+        this.codecs = codecs;
+    }
 
     public byte[] encode(Pixels pixels, Format format, int quality) {
         return switch (format) {
             case JPEG -> jpeg(pixels, quality);
             case PNG -> png(pixels);
-            case WEBP -> WebpLosslessEncoder.encode(pixels);
+            case WEBP -> codecs.webp(pixels, quality);
+            case AVIF -> codecs.avif(pixels, quality);
             case AUTO -> throw new IllegalArgumentException("auto must be resolved before encoding");
         };
     }
@@ -74,18 +81,8 @@ public final class Encoder {
      * delivers it for opaque images, which are then wrapped without a copy.
      */
     private static BufferedImage bgr(Pixels pixels) {
-        if (pixels.bgrOrNull() != null) {
-            return pixels.toBufferedImage();
-        }
-        int[] argb = pixels.argb();
-        byte[] data = new byte[argb.length * 3];
-        for (int i = 0, j = 0; i < argb.length; i++, j += 3) {
-            int c = argb[i];
-            data[j] = (byte) c;
-            data[j + 1] = (byte) (c >> 8);
-            data[j + 2] = (byte) (c >> 16);
-        }
-        return Pixels.bgr(pixels.width(), pixels.height(), data).toBufferedImage();
+        return pixels.bgrOrNull() != null ? pixels.toBufferedImage()
+                : Pixels.bgr(pixels.width(), pixels.height(), pixels.bgrBytes()).toBufferedImage();
     }
 
     /** The JDK's own writer when present (TwelveMonkeys' JPEG writer only wraps it), else the first. */

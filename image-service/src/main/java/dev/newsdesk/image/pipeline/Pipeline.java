@@ -16,24 +16,26 @@ public final class Pipeline {
 
     private final Decoder decoder;
     private final Resizer resizer;
-    private final Encoder encoder = new Encoder();
+    private final Encoder encoder;
     private final MemoryBudget memory;
 
-    public Pipeline(long maxSourcePixels, Resizer.Kernel kernel) {
-        this(maxSourcePixels, kernel, MemoryBudget.halfOfHeap());
+    public Pipeline(long maxSourcePixels, Resizer.Kernel kernel, Codecs codecs) {
+        this(maxSourcePixels, kernel, codecs, MemoryBudget.halfOfHeap());
     }
 
-    public Pipeline(long maxSourcePixels, Resizer.Kernel kernel, MemoryBudget memory) {
+    public Pipeline(long maxSourcePixels, Resizer.Kernel kernel, Codecs codecs, MemoryBudget memory) {
         this.decoder = new Decoder(maxSourcePixels);
         this.resizer = new Resizer(kernel);
+        this.encoder = new Encoder(codecs);
         this.memory = memory;
     }
 
     /**
-     * Renders {@code source} for {@code options}; {@code acceptsWebp} decides {@code f:auto}
-     * (WebP when accepted, else JPEG, or PNG for a source with transparency).
+     * Renders {@code source} for {@code options} in the {@code target} format (what the
+     * negotiation chose; for {@code f:auto} a JPEG target becomes PNG when the image has
+     * transparency, which JPEG would lose).
      */
-    public Rendered render(byte[] source, ImageOptions options, boolean acceptsWebp) {
+    public Rendered render(byte[] source, ImageOptions options, Format target) {
         int orientation = Orientation.read(source);
         MemoryBudget.Reservation[] reservation = new MemoryBudget.Reservation[1];
         try {
@@ -45,20 +47,13 @@ public final class Pipeline {
             pixels = Orientation.apply(pixels, orientation);
             Geometry geometry = Geometry.of(pixels.width(), pixels.height(), options);
             pixels = resizer.resize(pixels, geometry);
-            Format format = resolve(options.format(), acceptsWebp, pixels.alpha());
+            Format format = options.format() == Format.AUTO && target == Format.JPEG && pixels.alpha() ? Format.PNG : target;
             return new Rendered(encoder.encode(pixels, format, options.quality()), format, pixels.width(), pixels.height());
         } finally {
             if (reservation[0] != null) {
                 reservation[0].close();
             }
         }
-    }
-
-    public static Format resolve(Format requested, boolean acceptsWebp, boolean alpha) {
-        if (requested != Format.AUTO) {
-            return requested;
-        }
-        return acceptsWebp ? Format.WEBP : alpha ? Format.PNG : Format.JPEG;
     }
 
     /**

@@ -62,6 +62,21 @@ public final class Pixels {
         return bgr;
     }
 
+    /** Opaque pixels as packed 3-byte BGR rows: the held bytes, or packed from ARGB (alpha dropped). */
+    public byte[] bgrBytes() {
+        if (bgr != null) {
+            return bgr;
+        }
+        byte[] data = new byte[argb.length * 3];
+        for (int i = 0, j = 0; i < argb.length; i++, j += 3) {
+            int c = argb[i];
+            data[j] = (byte) c;
+            data[j + 1] = (byte) (c >> 8);
+            data[j + 2] = (byte) (c >> 16);
+        }
+        return data;
+    }
+
     public int[] argb() {
         if (argb == null) {
             int[] packed = new int[width * height];

@@ -1,5 +1,7 @@
 package dev.newsdesk.image.pipeline;
 
+import java.util.Arrays;
+
 /**
  * The crop/scale step: a separable resampling filter (two 1-D passes with precomputed weights),
  * the kernel widened by the shrink factor so every source pixel contributes (no aliasing,
@@ -108,7 +110,7 @@ public final class Resizer {
             int slots = wy.maxCount + 1;
             this.ring = new int[slots][channels][outW];
             this.ringRow = new int[slots];
-            java.util.Arrays.fill(ringRow, -1);
+            Arrays.fill(ringRow, -1);
             // a padded window may reach up to taps - 1 entries past the last source pixel: zeros
             this.spread = new long[wx.last - wx.first + 1 + taps];
         }
@@ -120,7 +122,7 @@ public final class Resizer {
             int shift = fy.bits + ROW_BITS, half = 1 << (shift - 1);
             for (int y = 0; y < outH; y++) {
                 for (int[] plane : acc) {
-                    java.util.Arrays.fill(plane, half);
+                    Arrays.fill(plane, half);
                 }
                 int start = wy.start[y], n = wy.count[y], off = wy.offset[y];
                 for (int k = 0; k < n; k++) {
@@ -333,7 +335,7 @@ public final class Resizer {
                 sum += v;
             }
             if (used + n > w.weight.length) {
-                w.weight = java.util.Arrays.copyOf(w.weight, (used + n) * 2);
+                w.weight = Arrays.copyOf(w.weight, (used + n) * 2);
             }
             double abs = 0;
             for (int k = 0; k < n; k++) {

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.ImageOptions;
+import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.testing.TestImages;
 
 class MemoryBudgetTest {
@@ -26,12 +27,12 @@ class MemoryBudgetTest {
     @Test
     void aSourceThatCouldNeverFitIsRefusedAndThePipelineReleasesWhatItReserved() {
         MemoryBudget budget = new MemoryBudget(8L << 20); // about 0.5 MP
-        Pipeline pipeline = new Pipeline(50_000_000, Resizer.Kernel.LANCZOS3, budget);
+        Pipeline pipeline = new Pipeline(50_000_000, Resizer.Kernel.LANCZOS3, Codecs.builtInOnly(), budget);
         ProblemException e = assertThrows(ProblemException.class,
-                () -> pipeline.render(TestImages.gallery(700, 996).get("baseline_w700h996.jpg"), ImageOptions.parse("w:700"), false));
+                () -> pipeline.render(TestImages.gallery(700, 996).get("baseline_w700h996.jpg"), ImageOptions.parse("w:700"), Format.JPEG));
         assertEquals(422, e.status());
         // a small output lets the decoder subsample (shrink-on-load), which fits the same budget
-        pipeline.render(TestImages.gallery(700, 996).get("baseline_w700h996.jpg"), ImageOptions.parse("w:100"), false);
+        pipeline.render(TestImages.gallery(700, 996).get("baseline_w700h996.jpg"), ImageOptions.parse("w:100"), Format.JPEG);
         assertEquals(128, budget.available());
     }
 }

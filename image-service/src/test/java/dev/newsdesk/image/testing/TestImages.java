@@ -12,6 +12,7 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -29,7 +30,6 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 import dev.newsdesk.image.pipeline.Pixels;
-import dev.newsdesk.image.pipeline.WebpLosslessEncoder;
 
 /**
  * Real image files made in the test, one per kind the service must read. What each one really
@@ -44,7 +44,8 @@ import dev.newsdesk.image.pipeline.WebpLosslessEncoder;
  *     the upright picture has a red top-left corner;
  * <li>PNG: 8-bit RGBA with a transparent gradient; 16-bit: RGB with 16 bits a sample;
  * <li>GIF: two frames (red, then blue): the first frame is the one that counts;
- * <li>WebP: lossless VP8L written by the service's own encoder (no other WebP writer is at hand);
+ * <li>WebP: lossless VP8L fixtures in {@code src/test/resources/fixtures}, written by libwebp's
+ *     {@code cwebp -lossless -z 9} from {@code photo(700, h, true)};
  * <li>the bomb: a valid 30000x30000 PNG header (IHDR) with a tiny IDAT, built byte by byte.
  * </ul>
  */
@@ -72,8 +73,19 @@ public final class TestImages {
         files.put("alpha" + size + ".png", png(photo(w, h, true)));
         files.put("deep" + size + ".png", png(sixteenBit(w, h)));
         files.put("anim" + size + ".gif", gif(w, h));
-        files.put("lossless" + size + ".webp", WebpLosslessEncoder.encode(pixels(photo(w, h, true))));
+        byte[] webp = fixture("lossless" + size + ".webp");
+        if (webp != null) {
+            files.put("lossless" + size + ".webp", webp);
+        }
         return java.util.Collections.unmodifiableMap(files);
+    }
+
+    private static byte[] fixture(String name) {
+        try (InputStream in = TestImages.class.getResourceAsStream("/fixtures/" + name)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static BufferedImage photo(int w, int h, boolean alpha) {
