@@ -22,11 +22,14 @@ import dev.newsdesk.client.article.ApiClient;
 import dev.newsdesk.client.article.ApiException;
 import dev.newsdesk.client.article.ApiResponse;
 import dev.newsdesk.client.article.api.ArticlesApi;
+import dev.newsdesk.client.article.api.ChangesApi;
 import dev.newsdesk.client.article.api.ImportApi;
 import dev.newsdesk.client.article.model.Article;
 import dev.newsdesk.client.article.model.ArticleInput;
 import dev.newsdesk.client.article.model.ArticlePage;
 import dev.newsdesk.client.article.model.ArticleSummary;
+import dev.newsdesk.client.article.model.Change;
+import dev.newsdesk.client.article.model.ChangePage;
 import dev.newsdesk.client.article.model.ImportPosts200Response;
 import dev.newsdesk.client.article.model.Problem;
 import dev.newsdesk.client.article.model.Source;
@@ -57,6 +60,39 @@ class ArticleApiClientTest {
     private static final ArticlesApi ARTICLES = new ArticlesApi(client(true));
     private static final ArticlesApi ANONYMOUS = new ArticlesApi(client(false));
     private static final ImportApi IMPORT = new ImportApi(client(true));
+    private static final ChangesApi CHANGES = new ChangesApi(client(false));
+
+    /** Follows the change feed from {@code since} until caught up. */
+    private static List<Change> changesSince(String since, List<String> next) throws ApiException {
+        List<Change> all = new ArrayList<>();
+        ChangePage page;
+        String cursor = since;
+        do {
+            page = CHANGES.listChanges(1000, cursor);
+            all.addAll(page.getItems());
+            cursor = page.getNextCursor();
+        } while (!page.getItems().isEmpty());
+        next.add(cursor);
+        return all;
+    }
+
+    @Test
+    void theChangeFeedTellsAnOfflineClientWhatChangedSinceItsLastSync() throws Exception {
+        List<String> cursors = new ArrayList<>();
+        changesSince(null, cursors);
+        Article created = ARTICLES.createArticle(input("同步" + UUID.randomUUID(), "2024-04-12T09:00:00+08:00", "client-sync"));
+        ApiResponse<Article> read = ANONYMOUS.getArticleWithHttpInfo(created.getId(), null);
+        ARTICLES.updateArticle(created.getId(), read.getHeaders().get("etag").get(0),
+                input("同步更新", "2024-04-12T09:00:00+08:00", "client-sync"));
+        ARTICLES.deleteArticle(created.getId());
+
+        List<Change> changes = changesSince(cursors.getLast(), cursors);
+        assertEquals(List.of(created.getId(), created.getId(), created.getId()), changes.stream().map(Change::getId).toList());
+        assertEquals(List.of(false, false, true), changes.stream().map(Change::getDeleted).toList());
+        assertEquals(List.of(), changesSince(cursors.getLast(), cursors));
+        ApiException bad = assertThrows(ApiException.class, () -> CHANGES.listChanges(10, "not-a-cursor"));
+        assertEquals("since", problemOf(bad).getErrors().get(0).getField());
+    }
 
     private static ArticleInput input(String title, String publishedAt, String tag) {
         return new ArticleInput().title(title).publishedAt(java.time.OffsetDateTime.parse(publishedAt))
