@@ -116,7 +116,7 @@ class ArticleFlowTest {
         HttpResponse<String> page = get(article.url("/articles/" + a.get("slug").asText()));
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-        assertTrue(page.body().contains("<title>端到端：港口吞吐量稳步回升 - newsdesk</title>"));
+        assertTrue(page.body().contains("<title>端到端：港口吞吐量稳步回升 · newsdesk</title>"));
         assertTrue(page.body().contains(system.feed().baseUrl() + "/feeds/rss.xml"), "alternate link to the feed-service");
         assertTrue(page.body().contains(system.image().baseUrl() + "/img/"));
     }

@@ -78,7 +78,10 @@ public class ImageService {
                 new DiskCache(Path.of(config.dataDir(), "image-cache"), config.imageDiskCacheBytes()));
         int cores = Runtime.getRuntime().availableProcessors();
         int workers = config.imageWorkers() > 0 ? config.imageWorkers() : cores;
-        int queue = config.imageQueue() > 0 ? config.imageQueue() : 4 * workers;
+        // 16 per worker: a cold listing page asks for 20 thumbnails at once and an article page for
+        // its whole gallery; a browser never retries an image that got a 503, so a queue sized for
+        // one page is the floor. Beyond that the 503 keeps a burst from queueing without bound.
+        int queue = config.imageQueue() > 0 ? config.imageQueue() : 16 * workers;
         Runnable rejected = () -> metrics.counter("newsdesk.image.rejected").increment();
         this.renderPool = new BoundedPool("image-render", workers, queue, rejected);
         this.fetchPool = new BoundedPool("image-fetch", Math.max(8, 4 * cores), 64, rejected);

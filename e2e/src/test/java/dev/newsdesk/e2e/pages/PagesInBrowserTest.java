@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Rule;
@@ -141,8 +142,14 @@ class PagesInBrowserTest {
         for (int i = 0; i < images; i++) {
             browser.script(PageScripts.SCROLL_TO_IMAGE, i);
             int index = i;
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                    .until(d -> Boolean.TRUE.equals(browser.script(PageScripts.IMAGE_DECODED, index)));
+            try {
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                        .until(d -> Boolean.TRUE.equals(browser.script(PageScripts.IMAGE_DECODED, index)));
+            } catch (TimeoutException e) {
+                // Name the picture that never arrived rather than fail on the wait itself.
+                problems.add(where + "image not decoded within 20 s: "
+                        + browser.script("return document.images[arguments[0]].currentSrc;", index));
+            }
         }
         List<Map<String, Object>> after = browser.script(PageScripts.IMAGE_BOXES);
         for (int i = 0; i < images; i++) {

@@ -42,7 +42,7 @@ public interface ImageConfig {
     @WithDefault("0")
     int imageWorkers();
 
-    /** {@code NEWSDESK_IMAGE_QUEUE}: resizes that may wait for a worker before requests get 503; 0 means four per worker. */
+    /** {@code NEWSDESK_IMAGE_QUEUE}: resizes that may wait for a worker before requests get 503; 0 means sixteen per worker (one cold page of thumbnails). */
     @WithDefault("0")
     int imageQueue();
 

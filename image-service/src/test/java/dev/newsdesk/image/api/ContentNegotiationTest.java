@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.newsdesk.image.ImageOptions;
 import dev.newsdesk.image.ImageOptions.Format;
-import dev.newsdesk.image.error.ProblemException;
+import dev.newsdesk.http.ProblemException;
 
 class ContentNegotiationTest {
 
