@@ -1,16 +1,13 @@
 package dev.newsdesk.article;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.newsdesk.article.ArticleViews.CachedArticle;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import dev.newsdesk.article.ArticleViews.CachedArticle;
 
 /**
  * Rendered articles (JSON bytes and ETag) by id, so a hot article costs no database round trip.
@@ -27,24 +24,25 @@ public class ArticleCache {
 
     public static final Duration TTL = Duration.ofSeconds(10);
 
-    private final Cache<Long, CachedArticle> byId = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(TTL).build();
+    private final Cache<Long, CachedArticle> byId =
+            Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(TTL).build();
     /** Slugs never change, so this mapping is never stale; a deleted id simply misses. */
-    private final Cache<String, Long> idsBySlug = Caffeine.newBuilder().maximumSize(50_000).build();
+    private final Cache<String, Long> idsBySlug =
+            Caffeine.newBuilder().maximumSize(50_000).build();
     /**
      * Listing pages as JSON bytes, for a short time: feed pollers and home pages ask the same
      * question many times a second. Keys carry a generation that every write on this instance
      * bumps, so a listing computed before a write is never found after it, even if its load
      * finishes later.
      */
-    private final Cache<ListKey, byte[]> lists = Caffeine.newBuilder()
-            .maximumSize(2_000).expireAfterWrite(LIST_TTL).build();
+    private final Cache<ListKey, byte[]> lists =
+            Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(LIST_TTL).build();
+
     private final AtomicLong generation = new AtomicLong();
 
     public static final Duration LIST_TTL = Duration.ofSeconds(2);
 
-    private record ListKey(long generation, ListParams params) {
-    }
+    private record ListKey(long generation, ListParams params) {}
 
     public Optional<CachedArticle> peek(long id) {
         return Optional.ofNullable(byId.getIfPresent(id));

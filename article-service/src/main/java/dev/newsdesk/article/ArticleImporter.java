@@ -1,5 +1,23 @@
 package dev.newsdesk.article;
 
+import dev.newsdesk.article.ArticleService.Valid;
+import dev.newsdesk.article.changes.ChangeLog;
+import dev.newsdesk.article.content.BodyCleaner;
+import dev.newsdesk.article.content.BodyCleaner.CleanBody;
+import dev.newsdesk.article.content.Source;
+import dev.newsdesk.article.content.XmlText;
+import dev.newsdesk.article.importer.ImportRejected;
+import dev.newsdesk.article.importer.JekyllPost;
+import dev.newsdesk.article.importer.JekyllPostParser;
+import dev.newsdesk.article.importer.PostArchive;
+import dev.newsdesk.article.sections.SectionLinks;
+import dev.newsdesk.article.sections.SectionNames;
+import dev.newsdesk.article.store.ArticleEntity;
+import dev.newsdesk.article.store.ArticleStore;
+import dev.newsdesk.article.store.Slugs;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,30 +31,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
-
-import dev.newsdesk.article.ArticleService.Valid;
-import dev.newsdesk.article.changes.ChangeLog;
-import dev.newsdesk.article.content.BodyCleaner;
-import dev.newsdesk.article.content.BodyCleaner.CleanBody;
-import dev.newsdesk.article.content.Source;
-import dev.newsdesk.article.content.XmlText;
-import dev.newsdesk.article.importer.ImportRejected;
-import dev.newsdesk.article.importer.JekyllPost;
-import dev.newsdesk.article.importer.JekyllPostParser;
-import dev.newsdesk.article.importer.PostArchive;
-import dev.newsdesk.article.store.Slugs;
-import dev.newsdesk.article.sections.SectionLinks;
-import dev.newsdesk.article.sections.SectionNames;
-import dev.newsdesk.article.store.ArticleEntity;
-import dev.newsdesk.article.store.ArticleStore;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Imports Jekyll posts, one or a zip of many, with a stable identity (see {@link #identityOf}):
@@ -57,6 +53,7 @@ public class ArticleImporter {
     static final int CHUNK = 25;
     /** The widths of the source_url and import_key columns. */
     static final int MAX_SOURCE_URL_CHARS = 2000;
+
     private static final int MAX_KEY_CHARS = 700;
 
     private final ArticleStore store;
@@ -64,11 +61,13 @@ public class ArticleImporter {
     private final SectionNames sections;
     private final ChangeLog changes;
     /** Import workers: two per core, so one chunk's database round trips overlap another's parsing. */
-    private final ExecutorService importers = Executors.newFixedThreadPool(2 * Runtime.getRuntime().availableProcessors(), r -> {
-        Thread t = new Thread(r, "article-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService importers =
+            Executors.newFixedThreadPool(2 * Runtime.getRuntime().availableProcessors(), r -> {
+                Thread t = new Thread(r, "article-import");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final JekyllPostParser parser = new JekyllPostParser();
     private final BodyCleaner cleaner = new BodyCleaner();
 
@@ -80,13 +79,17 @@ public class ArticleImporter {
     }
 
     /** Created or updated (unchanged content counts as updated), and which article. */
-    public record ImportOutcome(boolean created, long id, String slug) {
-    }
+    public record ImportOutcome(boolean created, long id, String slug) {}
 
     /** A post parsed, cleaned and validated: all that is left is to store it. */
-    private record Prepared(String file, String identity, String hash, String explicitSlug, Valid valid, CleanBody body,
-            Map<String, String> sectionNames) {
-    }
+    private record Prepared(
+            String file,
+            String identity,
+            String hash,
+            String explicitSlug,
+            Valid valid,
+            CleanBody body,
+            Map<String, String> sectionNames) {}
 
     @PreDestroy
     void stop() {
@@ -171,8 +174,8 @@ public class ArticleImporter {
             if (outcome != null) {
                 created += outcome.created() ? 1 : 0;
                 updated += outcome.created() ? 0 : 1;
-                imported.add(new ImportReport.Imported(ready.get(i).file(), outcome.id(), outcome.slug(),
-                        outcome.created() ? "created" : "updated"));
+                imported.add(new ImportReport.Imported(
+                        ready.get(i).file(), outcome.id(), outcome.slug(), outcome.created() ? "created" : "updated"));
             }
         }
         return new ImportReport(created, updated, rejected, imported);
@@ -192,13 +195,25 @@ public class ArticleImporter {
     private Prepared prepare(String file, JekyllPost post) {
         CleanBody body = cleaner.clean(post.bodyHtml(), true);
         if (body.source().url() != null && body.source().url().length() > MAX_SOURCE_URL_CHARS) {
-            throw new ImportRejected("body", "the link to the original is longer than " + MAX_SOURCE_URL_CHARS + " characters");
+            throw new ImportRejected(
+                    "body", "the link to the original is longer than " + MAX_SOURCE_URL_CHARS + " characters");
         }
         String title = XmlText.legal(post.title());
-        String hash = Slugs.sha256(String.join("\u0000", title, post.date().toString(), String.join(",", post.categories()),
-                String.join(",", post.tags()), body.html(), String.valueOf(body.source())));
-        return new Prepared(file, identityOf(post, body.source()), hash, Slugs.explicit(post.slug()),
-                new Valid(title, post.date(), post.categories(), post.tags()), body,
+        String hash = Slugs.sha256(String.join(
+                "\u0000",
+                title,
+                post.date().toString(),
+                String.join(",", post.categories()),
+                String.join(",", post.tags()),
+                body.html(),
+                String.valueOf(body.source())));
+        return new Prepared(
+                file,
+                identityOf(post, body.source()),
+                hash,
+                Slugs.explicit(post.slug()),
+                new Valid(title, post.date(), post.categories(), post.tags()),
+                body,
                 SectionLinks.learn(post.bodyHtml(), post.categories()));
     }
 

@@ -1,24 +1,5 @@
 package dev.newsdesk.article;
 
-import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
-
-import org.hibernate.StaleStateException;
-
 import dev.newsdesk.article.ArticleViews.CachedArticle;
 import dev.newsdesk.article.changes.ChangeLog;
 import dev.newsdesk.article.content.BodyCleaner;
@@ -34,8 +15,23 @@ import dev.newsdesk.article.store.NameCount;
 import dev.newsdesk.http.EntityTags;
 import dev.newsdesk.http.Problem;
 import dev.newsdesk.http.ProblemException;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.StaleStateException;
 
 /**
  * What the API and the pages do with articles: reads through the cache, writes in one
@@ -100,14 +96,22 @@ public class ArticleService {
             afterAt = c.publishedAt();
             afterId = c.id();
         }
-        ArticleQuery query = new ArticleQuery(blankToNull(p.category()), blankToNull(p.tag()), blankToNull(p.source()),
-                blankToNull(p.q()), instantOf("from", p.from(), false), instantOf("to", p.to(), true), afterAt, afterId,
+        ArticleQuery query = new ArticleQuery(
+                blankToNull(p.category()),
+                blankToNull(p.tag()),
+                blankToNull(p.source()),
+                blankToNull(p.q()),
+                instantOf("from", p.from(), false),
+                instantOf("to", p.to(), true),
+                afterAt,
+                afterId,
                 limit + 1);
         List<ArticleEntity> rows = store.list(query);
         boolean more = rows.size() > limit;
         List<ArticleEntity> page = more ? rows.subList(0, limit) : rows;
         ArticleEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new ArticlePage(page.stream().map(views::summary).toList(),
+        return new ArticlePage(
+                page.stream().map(views::summary).toList(),
                 more ? new Cursor(last.publishedAt, last.id).encode() : null);
     }
 
@@ -137,15 +141,20 @@ public class ArticleService {
 
     public CachedArticle update(long id, String ifMatch, ArticleInput input) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
-                    "Updates need an If-Match header with the article's current ETag", null);
+            throw new ProblemException(
+                    428,
+                    "precondition-required",
+                    "Precondition required",
+                    "Updates need an If-Match header with the article's current ETag",
+                    null);
         }
         Valid v = validate(input);
         CleanBody body = cleaner.clean(input.bodyHtml(), false);
         ArticleEntity updated;
         try {
             updated = QuarkusTransaction.requiringNew().call(() -> {
-                ArticleEntity e = store.byId(id).orElseThrow(() -> ProblemException.notFound("No article with id " + id));
+                ArticleEntity e =
+                        store.byId(id).orElseThrow(() -> ProblemException.notFound("No article with id " + id));
                 if (!EntityTags.matchesStrongly(ifMatch, ArticleViews.etagOf(e.id, e.version))) {
                     throw stale(id);
                 }
@@ -179,8 +188,7 @@ public class ArticleService {
 
     // --- validation ----------------------------------------------------------------------
 
-    record Valid(String title, OffsetDateTime published, List<String> categories, List<String> tags) {
-    }
+    record Valid(String title, OffsetDateTime published, List<String> categories, List<String> tags) {}
 
     private static Valid validate(ArticleInput in) {
         if (in == null) {
@@ -190,7 +198,8 @@ public class ArticleService {
         if (in.title() == null || in.title().isBlank()) {
             errors.add(new Problem.FieldError("title", "is required"));
         } else if (in.title().length() > JekyllPostParser.MAX_TITLE_CHARS) {
-            errors.add(new Problem.FieldError("title", "is longer than " + JekyllPostParser.MAX_TITLE_CHARS + " characters"));
+            errors.add(new Problem.FieldError(
+                    "title", "is longer than " + JekyllPostParser.MAX_TITLE_CHARS + " characters"));
         }
         OffsetDateTime published = null;
         if (in.publishedAt() == null || in.publishedAt().isBlank()) {
@@ -199,20 +208,28 @@ public class ArticleService {
             try {
                 published = OffsetDateTime.parse(in.publishedAt().strip());
             } catch (DateTimeParseException e) {
-                errors.add(new Problem.FieldError("publishedAt", "must be RFC 3339 with an offset, e.g. 2024-03-05T09:30:00+08:00"));
+                errors.add(new Problem.FieldError(
+                        "publishedAt", "must be RFC 3339 with an offset, e.g. 2024-03-05T09:30:00+08:00"));
             }
         }
-        if (in.bodyHtml() != null && in.bodyHtml().getBytes(StandardCharsets.UTF_8).length > JekyllPostParser.MAX_POST_BYTES) {
+        if (in.bodyHtml() != null
+                && in.bodyHtml().getBytes(StandardCharsets.UTF_8).length > JekyllPostParser.MAX_POST_BYTES) {
             errors.add(new Problem.FieldError("bodyHtml", "is larger than 1 MiB"));
         }
         List<String> categories = names("categories", in.categories(), errors);
         List<String> tags = names("tags", in.tags(), errors);
-        if (in.source() != null && in.source().url() != null && !in.source().url().matches("(?i)https?://\\S+")) {
+        if (in.source() != null
+                && in.source().url() != null
+                && !in.source().url().matches("(?i)https?://\\S+")) {
             errors.add(new Problem.FieldError("source.url", "must be an http(s) URL"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.stream().map(f -> f.field() + " " + f.message())
-                    .reduce((a, b) -> a + "; " + b).orElse(""), errors);
+            throw ProblemException.invalid(
+                    errors.stream()
+                            .map(f -> f.field() + " " + f.message())
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse(""),
+                    errors);
         }
         return new Valid(XmlText.legal(in.title().strip()), published, categories, tags);
     }
@@ -253,9 +270,13 @@ public class ArticleService {
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append("{\"url\":").append(quote(image.url()))
-                    .append(",\"width\":").append(image.width())
-                    .append(",\"height\":").append(image.height()).append('}');
+            json.append("{\"url\":")
+                    .append(quote(image.url()))
+                    .append(",\"width\":")
+                    .append(image.width())
+                    .append(",\"height\":")
+                    .append(image.height())
+                    .append('}');
         }
         return json.append(']').toString();
     }
@@ -276,7 +297,8 @@ public class ArticleService {
 
     private static Source sourceOf(Source given, Source found) {
         if (given != null && (given.name() != null || given.url() != null)) {
-            return new Source(given.name() == null ? null : XmlText.legal(given.name().strip()), given.url());
+            return new Source(
+                    given.name() == null ? null : XmlText.legal(given.name().strip()), given.url());
         }
         return found;
     }
@@ -291,8 +313,12 @@ public class ArticleService {
     }
 
     private static ProblemException stale(long id) {
-        return new ProblemException(412, "precondition-failed", "Precondition failed",
-                "Article " + id + " has changed since that ETag; fetch it again and retry", null);
+        return new ProblemException(
+                412,
+                "precondition-failed",
+                "Precondition failed",
+                "Article " + id + " has changed since that ETag; fetch it again and retry",
+                null);
     }
 
     private static int limitOf(String value) {
@@ -320,9 +346,11 @@ public class ArticleService {
         } catch (DateTimeParseException notATimestamp) {
             try {
                 LocalDate day = LocalDate.parse(value.strip());
-                return (endOfDay ? day.plusDays(1).atStartOfDay().minusNanos(1) : day.atStartOfDay()).toInstant(ZoneOffset.UTC);
+                return (endOfDay ? day.plusDays(1).atStartOfDay().minusNanos(1) : day.atStartOfDay())
+                        .toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notADate) {
-                throw ProblemException.invalidField(field, "must be RFC 3339 (2024-03-05T09:30:00+08:00) or a date (2024-03-05)");
+                throw ProblemException.invalidField(
+                        field, "must be RFC 3339 (2024-03-05T09:30:00+08:00) or a date (2024-03-05)");
             }
         }
     }
@@ -341,9 +369,11 @@ public class ArticleService {
 
         static Cursor decode(String cursor) {
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII).split("\\.");
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII)
+                        .split("\\.");
                 if (parts.length == 3) {
-                    return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                    return new Cursor(
+                            Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                             Long.parseLong(parts[2]));
                 }
             } catch (IllegalArgumentException | DateTimeException e) {

@@ -1,8 +1,8 @@
 package dev.newsdesk.article;
 
 /** A listing request as the client wrote it; {@link ArticleService#list} validates it. */
-public record ListParams(String category, String tag, String source, String q, String from, String to, String limit,
-        String cursor) {
+public record ListParams(
+        String category, String tag, String source, String q, String from, String to, String limit, String cursor) {
 
     public static ListParams newest(int limit, String cursor) {
         return new ListParams(null, null, null, null, null, null, Integer.toString(limit), cursor);

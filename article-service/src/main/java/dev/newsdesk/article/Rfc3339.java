@@ -13,8 +13,7 @@ public final class Rfc3339 {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
-    private Rfc3339() {
-    }
+    private Rfc3339() {}
 
     public static String format(OffsetDateTime time) {
         return FORMAT.format(time);

@@ -15,8 +15,7 @@ public final class TestPosts {
 
     public static final String TOKEN = "Bearer test-token";
 
-    private TestPosts() {
-    }
+    private TestPosts() {}
 
     /** A word no other test uses, for filters and searches that must see only this test's articles. */
     public static String unique(String prefix) {
@@ -32,8 +31,8 @@ public final class TestPosts {
     }
 
     public static String post(String title, String date, String category, String tag, String body) {
-        return "---\nlayout: post\ntitle: \"" + title + "\"\ndate: " + date + "\ncategories: " + category + "\ntags: " + tag
-                + "\n---\n" + body + "\n";
+        return "---\nlayout: post\ntitle: \"" + title + "\"\ndate: " + date + "\ncategories: " + category + "\ntags: "
+                + tag + "\n---\n" + body + "\n";
     }
 
     public static byte[] zip(Map<String, byte[]> entries) {

@@ -1,5 +1,6 @@
 package dev.newsdesk.e2e;
 
+import dev.newsdesk.article.testing.LocalPostgres;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -8,8 +9,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.newsdesk.article.testing.LocalPostgres;
 
 /**
  * PostgreSQL and the three services started together, wired to each other by base URLs the way
@@ -34,7 +33,13 @@ public final class NewsdeskSystem implements AutoCloseable {
      * image- and feed-service on the given ports, with data under {@code dataDir}. {@code logDir}
      * null means the services' output is copied, prefixed, to standard output.
      */
-    public static NewsdeskSystem start(Path root, Path dataDir, Path logDir, int articlePort, int imagePort, int feedPort,
+    public static NewsdeskSystem start(
+            Path root,
+            Path dataDir,
+            Path logDir,
+            int articlePort,
+            int imagePort,
+            int feedPort,
             Map<String, String> extraEnv) {
         String signingKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
         LocalPostgres database = LocalPostgres.start(dataDir.resolve("postgres"), 0, true);
@@ -44,7 +49,8 @@ public final class NewsdeskSystem implements AutoCloseable {
         List<ServiceProcess> started = new ArrayList<>();
         NewsdeskSystem system = new NewsdeskSystem(database, started, signingKey);
         try {
-            started.add(ServiceProcess.start(root, "article-service", articlePort, env, log(logDir, "article-service")));
+            started.add(
+                    ServiceProcess.start(root, "article-service", articlePort, env, log(logDir, "article-service")));
             started.add(ServiceProcess.start(root, "image-service", imagePort, env, log(logDir, "image-service")));
             started.add(ServiceProcess.start(root, "feed-service", feedPort, env, log(logDir, "feed-service")));
             return system;
@@ -55,8 +61,8 @@ public final class NewsdeskSystem implements AutoCloseable {
     }
 
     /** The services' environment: each other's base URLs, the write token, the data folder and the database. */
-    public static Map<String, String> environment(LocalPostgres database, Path dataDir, int articlePort, int imagePort,
-            int feedPort) {
+    public static Map<String, String> environment(
+            LocalPostgres database, Path dataDir, int articlePort, int imagePort, int feedPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("NEWSDESK_PUBLIC_BASE_URL", "http://localhost:" + articlePort);
         env.put("NEWSDESK_IMAGE_BASE_URL", "http://localhost:" + imagePort);

@@ -1,11 +1,10 @@
 package dev.newsdesk.e2e;
 
+import dev.newsdesk.article.testing.LocalPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import dev.newsdesk.article.testing.LocalPostgres;
 
 /**
  * The run command's entry point ({@code ./mvnw -Prun}): starts PostgreSQL (data under
@@ -15,32 +14,46 @@ import dev.newsdesk.article.testing.LocalPostgres;
  */
 public final class RunLocally {
 
-    private RunLocally() {
-    }
+    private RunLocally() {}
 
     public static void main(String[] args) throws InterruptedException {
-        Path root = Path.of(System.getProperty("newsdesk.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("newsdesk.root", "."))
+                .toAbsolutePath()
+                .normalize();
         String dataSetting = System.getenv("NEWSDESK_DATA_DIR");
-        Path data = root.resolve(dataSetting != null ? dataSetting : System.getProperty("newsdesk.data", "data")).normalize();
-        NewsdeskSystem system = NewsdeskSystem.start(root, data, null,
+        Path data = root.resolve(dataSetting != null ? dataSetting : System.getProperty("newsdesk.data", "data"))
+                .normalize();
+        NewsdeskSystem system = NewsdeskSystem.start(
+                root,
+                data,
+                null,
                 Integer.getInteger("newsdesk.article.port", 8081),
                 Integer.getInteger("newsdesk.image.port", 8082),
-                Integer.getInteger("newsdesk.feed.port", 8083), Map.of());
+                Integer.getInteger("newsdesk.feed.port", 8083),
+                Map.of());
         AtomicBoolean stopping = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.set(true);
-            System.out.println("newsdesk: stopping the three services, then PostgreSQL");
-            system.close();
-        }, "newsdesk-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stopping.set(true);
+                            System.out.println("newsdesk: stopping the three services, then PostgreSQL");
+                            system.close();
+                        },
+                        "newsdesk-stop"));
         Map<String, Duration> ready = system.awaitReady(Duration.ofSeconds(90));
         System.out.println();
         System.out.println("newsdesk is up (data in " + data + "):");
         for (ServiceProcess service : system.services()) {
-            System.out.printf("  %-16s %s   ready in %.1f s%n", service.name(), service.baseUrl(),
-                    ready.get(service.name()).toMillis() / 1000.0);
+            System.out.printf(
+                    "  %-16s %s   ready in %.1f s%n",
+                    service.name(), service.baseUrl(), ready.get(service.name()).toMillis() / 1000.0);
         }
-        System.out.printf("  %-16s %s   (user %s; cluster in %s)%n", "PostgreSQL", system.database().jdbcUrl(),
-                LocalPostgres.USER, system.database().dataDir());
+        System.out.printf(
+                "  %-16s %s   (user %s; cluster in %s)%n",
+                "PostgreSQL",
+                system.database().jdbcUrl(),
+                LocalPostgres.USER,
+                system.database().dataDir());
         System.out.println("  write token      Authorization: Bearer " + NewsdeskSystem.API_TOKEN);
         System.out.println("Press Ctrl-C to stop all three.");
         while (system.services().stream().allMatch(ServiceProcess::isAlive)) {

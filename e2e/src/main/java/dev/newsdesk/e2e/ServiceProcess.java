@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -45,11 +46,13 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path log) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package -DskipTests)");
+            throw new IllegalStateException(
+                    jar + " is missing: package the services first (./mvnw package -DskipTests)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         env.forEach((key, value) -> {
             if (value == null) {
                 builder.environment().remove(key);
@@ -74,16 +77,18 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static void pipe(InputStream in, String name, PrintStream out) {
-        Thread t = new Thread(() -> {
-            try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    out.println(String.format("%-16s| %s", name, line));
-                }
-            } catch (IOException ignored) {
-                // the process ended: nothing more to copy
-            }
-        }, name + "-output");
+        Thread t = new Thread(
+                () -> {
+                    try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            out.println(String.format("%-16s| %s", name, line));
+                        }
+                    } catch (IOException ignored) {
+                        // the process ended: nothing more to copy
+                    }
+                },
+                name + "-output");
         t.setDaemon(true);
         t.start();
     }
@@ -94,7 +99,8 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = start + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " before it was ready");
+                throw new IllegalStateException(
+                        name + " exited with code " + process.exitValue() + " before it was ready");
             }
             if (status("/q/health/ready") == 200) {
                 return Duration.ofNanos(System.nanoTime() - start);
@@ -106,7 +112,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     private int status(String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(2)).build();
+            HttpRequest request = HttpRequest.newBuilder(url(path))
+                    .timeout(Duration.ofSeconds(2))
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

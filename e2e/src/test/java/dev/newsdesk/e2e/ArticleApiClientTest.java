@@ -8,16 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.newsdesk.client.article.ApiClient;
 import dev.newsdesk.client.article.ApiException;
 import dev.newsdesk.client.article.ApiResponse;
@@ -33,6 +25,11 @@ import dev.newsdesk.client.article.model.ChangePage;
 import dev.newsdesk.client.article.model.ImportPosts200Response;
 import dev.newsdesk.client.article.model.Problem;
 import dev.newsdesk.client.article.model.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The article API as an app team meets it: only through the Java client openapi-generator made
@@ -43,8 +40,8 @@ import dev.newsdesk.client.article.model.Source;
 @ExtendWith(RunningSystem.class)
 class ArticleApiClientTest {
 
-    private static final ObjectMapper STRICT = ApiClient.createDefaultObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper STRICT =
+            ApiClient.createDefaultObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private static ApiClient client(boolean withToken) {
         ApiClient client = new ApiClient();
@@ -52,7 +49,8 @@ class ArticleApiClientTest {
         client.setObjectMapper(STRICT);
         if (withToken) {
             // The native library leaves authentication to an interceptor: the bearer scheme of the document.
-            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN));
+            client.setRequestInterceptor(
+                    request -> request.header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN));
         }
         return client;
     }
@@ -80,24 +78,35 @@ class ArticleApiClientTest {
     void theChangeFeedTellsAnOfflineClientWhatChangedSinceItsLastSync() throws Exception {
         List<String> cursors = new ArrayList<>();
         changesSince(null, cursors);
-        Article created = ARTICLES.createArticle(input("同步" + UUID.randomUUID(), "2024-04-12T09:00:00+08:00", "client-sync"));
+        Article created =
+                ARTICLES.createArticle(input("同步" + UUID.randomUUID(), "2024-04-12T09:00:00+08:00", "client-sync"));
         ApiResponse<Article> read = ANONYMOUS.getArticleWithHttpInfo(created.getId(), null);
-        ARTICLES.updateArticle(created.getId(), read.getHeaders().get("etag").get(0),
+        ARTICLES.updateArticle(
+                created.getId(),
+                read.getHeaders().get("etag").get(0),
                 input("同步更新", "2024-04-12T09:00:00+08:00", "client-sync"));
         ARTICLES.deleteArticle(created.getId());
 
         List<Change> changes = changesSince(cursors.getLast(), cursors);
-        assertEquals(List.of(created.getId(), created.getId(), created.getId()), changes.stream().map(Change::getId).toList());
-        assertEquals(List.of(false, false, true), changes.stream().map(Change::getDeleted).toList());
+        assertEquals(
+                List.of(created.getId(), created.getId(), created.getId()),
+                changes.stream().map(Change::getId).toList());
+        assertEquals(
+                List.of(false, false, true),
+                changes.stream().map(Change::getDeleted).toList());
         assertEquals(List.of(), changesSince(cursors.getLast(), cursors));
         ApiException bad = assertThrows(ApiException.class, () -> CHANGES.listChanges(10, "not-a-cursor"));
         assertEquals("since", problemOf(bad).getErrors().get(0).getField());
     }
 
     private static ArticleInput input(String title, String publishedAt, String tag) {
-        return new ArticleInput().title(title).publishedAt(java.time.OffsetDateTime.parse(publishedAt))
+        return new ArticleInput()
+                .title(title)
+                .publishedAt(java.time.OffsetDateTime.parse(publishedAt))
                 .bodyHtml("<p>" + title + "：港口集装箱吞吐量环比回升，航线运力有所恢复。</p>")
-                .categories(List.of("物流")).tags(List.of(tag)).source(new Source().name("客户端日报").url("https://example.org/a"));
+                .categories(List.of("物流"))
+                .tags(List.of(tag))
+                .source(new Source().name("客户端日报").url("https://example.org/a"));
     }
 
     private static Problem problemOf(ApiException e) throws Exception {
@@ -110,7 +119,8 @@ class ArticleApiClientTest {
         String tag = "client-" + UUID.randomUUID();
         List<Long> created = new ArrayList<>();
         for (int day = 1; day <= 5; day++) {
-            created.add(ARTICLES.createArticle(input("分页" + day, "2024-04-0" + day + "T08:00:00+08:00", tag)).getId());
+            created.add(ARTICLES.createArticle(input("分页" + day, "2024-04-0" + day + "T08:00:00+08:00", tag))
+                    .getId());
         }
         List<Long> seen = new ArrayList<>();
         String cursor = null;
@@ -124,23 +134,34 @@ class ArticleApiClientTest {
         assertEquals(3, pages);
         assertEquals(created.reversed(), seen);
 
-        ApiException tooMany = assertThrows(ApiException.class, () -> ANONYMOUS.listArticles(null, null, null, 101, null, null, tag, null));
+        ApiException tooMany = assertThrows(
+                ApiException.class, () -> ANONYMOUS.listArticles(null, null, null, 101, null, null, tag, null));
         assertEquals(400, tooMany.getCode());
         assertEquals("limit", problemOf(tooMany).getErrors().get(0).getField());
     }
 
     @Test
     void readsByIdAndSlugThenNotModified() throws Exception {
-        Article created = ARTICLES.createArticle(input("读取" + UUID.randomUUID(), "2024-04-10T10:00:00+08:00", "client-read"));
+        Article created =
+                ARTICLES.createArticle(input("读取" + UUID.randomUUID(), "2024-04-10T10:00:00+08:00", "client-read"));
         ApiResponse<Article> byId = ANONYMOUS.getArticleWithHttpInfo(created.getId(), null);
         assertEquals(200, byId.getStatusCode());
         String etag = byId.getHeaders().get("etag").get(0);
         assertEquals(created.getTitle(), byId.getData().getTitle());
-        assertEquals(created.getId(), ANONYMOUS.getArticleBySlug(created.getSlug(), null).getId());
+        assertEquals(
+                created.getId(),
+                ANONYMOUS.getArticleBySlug(created.getSlug(), null).getId());
 
-        assertEquals(304, assertThrows(ApiException.class, () -> ANONYMOUS.getArticle(created.getId(), etag)).getCode());
-        assertEquals(304, assertThrows(ApiException.class, () -> ANONYMOUS.getArticleBySlug(created.getSlug(), etag)).getCode());
-        ApiException missing = assertThrows(ApiException.class, () -> ANONYMOUS.getArticleBySlug("no-such-" + UUID.randomUUID(), null));
+        assertEquals(
+                304,
+                assertThrows(ApiException.class, () -> ANONYMOUS.getArticle(created.getId(), etag))
+                        .getCode());
+        assertEquals(
+                304,
+                assertThrows(ApiException.class, () -> ANONYMOUS.getArticleBySlug(created.getSlug(), etag))
+                        .getCode());
+        ApiException missing = assertThrows(
+                ApiException.class, () -> ANONYMOUS.getArticleBySlug("no-such-" + UUID.randomUUID(), null));
         assertEquals(404, problemOf(missing).getStatus());
     }
 
@@ -159,15 +180,22 @@ class ArticleApiClientTest {
         ApiResponse<Article> updated = ARTICLES.updateArticleWithHttpInfo(id, etag, original.title("改过的标题"));
         assertEquals("改过的标题", updated.getData().getTitle());
         assertNotEquals(created.getData().getVersion(), updated.getData().getVersion());
-        ApiException stale = assertThrows(ApiException.class, () -> ARTICLES.updateArticle(id, etag, original.title("过期")));
+        ApiException stale =
+                assertThrows(ApiException.class, () -> ARTICLES.updateArticle(id, etag, original.title("过期")));
         assertEquals(412, problemOf(stale).getStatus());
 
-        ApiException invalid = assertThrows(ApiException.class, () -> ARTICLES.createArticle(new ArticleInput().title("")
-                .publishedAt(java.time.OffsetDateTime.parse("2024-04-11T09:00:00+08:00"))));
+        ApiException invalid = assertThrows(
+                ApiException.class,
+                () -> ARTICLES.createArticle(new ArticleInput()
+                        .title("")
+                        .publishedAt(java.time.OffsetDateTime.parse("2024-04-11T09:00:00+08:00"))));
         assertEquals("title", problemOf(invalid).getErrors().get(0).getField());
 
         ARTICLES.deleteArticle(id);
-        assertEquals(404, assertThrows(ApiException.class, () -> ANONYMOUS.getArticle(id, null)).getCode());
+        assertEquals(
+                404,
+                assertThrows(ApiException.class, () -> ANONYMOUS.getArticle(id, null))
+                        .getCode());
     }
 
     @Test
@@ -187,7 +215,10 @@ class ArticleApiClientTest {
         Article article = assertInstanceOf(Article.class, first.getData().getActualInstance());
         ApiResponse<ImportPosts200Response> again = IMPORT.importPostsWithHttpInfo(post);
         assertEquals(200, again.getStatusCode());
-        assertEquals(article.getId(), assertInstanceOf(Article.class, again.getData().getActualInstance()).getId());
+        assertEquals(
+                article.getId(),
+                assertInstanceOf(Article.class, again.getData().getActualInstance())
+                        .getId());
         assertNull(article.getLeadImage());
         assertNotNull(article.getBlocks());
 

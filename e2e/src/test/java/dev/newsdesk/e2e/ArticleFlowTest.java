@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,15 +18,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One post through article-service as its clients see it: imported over the API with the
@@ -60,9 +57,13 @@ class ArticleFlowTest {
         NewsdeskSystem system = RunningSystem.system();
         ServiceProcess article = system.article();
 
-        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(article.url("/api/import"))
-                .header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN).header("Content-Type", "text/markdown")
-                .POST(HttpRequest.BodyPublishers.ofString(POST, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> imported = HTTP.send(
+                HttpRequest.newBuilder(article.url("/api/import"))
+                        .header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN)
+                        .header("Content-Type", "text/markdown")
+                        .POST(HttpRequest.BodyPublishers.ofString(POST, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertTrue(imported.statusCode() == 201 || imported.statusCode() == 200, imported.body());
         long id = JSON.readTree(imported.body()).get("id").asLong();
 
@@ -75,7 +76,9 @@ class ArticleFlowTest {
         assertEquals("gangkou", a.get("categories").get(0).asText());
         assertEquals("物流观察", a.get("tags").get(0).asText());
         assertEquals("端到端日报", a.get("source").get("name").asText());
-        assertEquals("http://news.example.com/share/e2e-port-2024", a.get("source").get("url").asText());
+        assertEquals(
+                "http://news.example.com/share/e2e-port-2024",
+                a.get("source").get("url").asText());
         assertEquals(2, a.get("images").size());
         assertEquals(1600, a.get("images").get(1).get("width").asInt());
         List<String> types = new ArrayList<>();
@@ -107,17 +110,20 @@ class ArticleFlowTest {
             assertSigned(url, system.image().baseUrl(), system.signingKey());
         }
 
-        JsonNode listed = JSON.readTree(get(article.url("/api/articles?category=gangkou&limit=5")).body());
+        JsonNode listed = JSON.readTree(
+                get(article.url("/api/articles?category=gangkou&limit=5")).body());
         assertEquals(id, listed.get("items").get(0).get("id").asLong());
-        JsonNode found = JSON.readTree(get(URI.create(article.baseUrl() + "/api/articles?q="
-                + URLEncoder.encode("吞吐量", StandardCharsets.UTF_8))).body());
+        JsonNode found = JSON.readTree(get(URI.create(
+                        article.baseUrl() + "/api/articles?q=" + URLEncoder.encode("吞吐量", StandardCharsets.UTF_8)))
+                .body());
         assertEquals(id, found.get("items").get(0).get("id").asLong());
 
         HttpResponse<String> page = get(article.url("/articles/" + a.get("slug").asText()));
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(page.body().contains("<title>端到端：港口吞吐量稳步回升 · newsdesk</title>"));
-        assertTrue(page.body().contains(system.feed().baseUrl() + "/feeds/rss.xml"), "alternate link to the feed-service");
+        assertTrue(
+                page.body().contains(system.feed().baseUrl() + "/feeds/rss.xml"), "alternate link to the feed-service");
         assertTrue(page.body().contains(system.image().baseUrl() + "/img/"));
     }
 
@@ -136,7 +142,9 @@ class ArticleFlowTest {
         assertEquals(imageBase, m.group(1), url);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(HexFormat.of().parseHex(keyHex), "HmacSHA256"));
-        String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(m.group(3).getBytes(StandardCharsets.UTF_8)));
+        String expected = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(mac.doFinal(m.group(3).getBytes(StandardCharsets.UTF_8)));
         assertEquals(expected, m.group(2), url);
         String[] parts = m.group(3).split("/");
         String source = new String(Base64.getUrlDecoder().decode(parts[parts.length - 1]), StandardCharsets.UTF_8);

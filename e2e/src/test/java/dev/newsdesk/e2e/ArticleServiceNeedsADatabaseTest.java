@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +21,11 @@ class ArticleServiceNeedsADatabaseTest {
 
     @Test
     void refusesToStartWithoutADatabaseUrlInOneLine() throws Exception {
-        Path root = Path.of(System.getProperty("newsdesk.root", "..")).toAbsolutePath().normalize();
-        Path log = Files.createTempDirectory(Files.createDirectories(root.resolve("e2e/target/e2e-run")), "no-database-")
+        Path root = Path.of(System.getProperty("newsdesk.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path log = Files.createTempDirectory(
+                        Files.createDirectories(root.resolve("e2e/target/e2e-run")), "no-database-")
                 .resolve("article-service.log");
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", null);
@@ -35,7 +37,9 @@ class ArticleServiceNeedsADatabaseTest {
         } finally {
             service.close();
         }
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank())
+                .toList();
         assertNotEquals(0, exit, "exit code");
         assertEquals(1, lines.size(), "one line: " + lines);
         assertTrue(lines.get(0).contains("QUARKUS_DATASOURCE_JDBC_URL"), lines.get(0));

@@ -3,6 +3,10 @@ package dev.newsdesk.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsdesk.article.testing.LocalPostgres;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,14 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.newsdesk.article.testing.LocalPostgres;
 
 /**
  * Issue 10: a 201 means the article survives a crash. 200 creates from 16 threads; half-way
@@ -40,10 +37,12 @@ class DurabilityTest {
     private static final int CREATES = 200;
     private static final int THREADS = 16;
     private static final Duration READY = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path root = Path.of(System.getProperty("newsdesk.root", "..")).toAbsolutePath().normalize();
+    private final Path root =
+            Path.of(System.getProperty("newsdesk.root", "..")).toAbsolutePath().normalize();
 
     @Test
     void everyAcknowledgedCreateSurvivesAKillOfArticleService() throws Exception {
@@ -109,8 +108,11 @@ class DurabilityTest {
 
     private static void assertAllThere(Running run, List<JsonNode> acknowledged) throws Exception {
         for (JsonNode sent : acknowledged) {
-            HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(run.service.url("/api/articles/" + sent.get("id").asLong()))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> read = HTTP.send(
+                    HttpRequest.newBuilder(run.service.url(
+                                    "/api/articles/" + sent.get("id").asLong()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, read.statusCode(), "acknowledged article " + sent.get("id") + " is gone");
             JsonNode stored = JSON.readTree(read.body());
             assertEquals(sent.get("title").asText(), stored.get("title").asText());
@@ -141,14 +143,23 @@ class DurabilityTest {
         body.put("publishedAt", "2024-05-01T10:00:00+08:00");
         body.putArray("categories").add("naijiu");
         body.putArray("tags");
-        HttpRequest request = HttpRequest.newBuilder(run.service.url("/api/articles")).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build();
+        HttpRequest request = HttpRequest.newBuilder(run.service.url("/api/articles"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static void kill9(long pid) throws IOException, InterruptedException {
-        assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor(), "kill -9 " + pid);
+        assertEquals(
+                0,
+                new ProcessBuilder("kill", "-9", Long.toString(pid))
+                        .inheritIO()
+                        .start()
+                        .waitFor(),
+                "kill -9 " + pid);
     }
 
     private Path dataDir() throws IOException {
@@ -181,9 +192,13 @@ class DurabilityTest {
         }
 
         ServiceProcess startService() {
-            Map<String, String> env = NewsdeskSystem.environment(database, data, port, NewsdeskSystem.freePort(),
-                    NewsdeskSystem.freePort());
-            ServiceProcess started = ServiceProcess.start(root, "article-service", port, env,
+            Map<String, String> env = NewsdeskSystem.environment(
+                    database, data, port, NewsdeskSystem.freePort(), NewsdeskSystem.freePort());
+            ServiceProcess started = ServiceProcess.start(
+                    root,
+                    "article-service",
+                    port,
+                    env,
                     data.resolve("logs/article-service-" + System.nanoTime() + ".log"));
             started.awaitReady(READY);
             return started;

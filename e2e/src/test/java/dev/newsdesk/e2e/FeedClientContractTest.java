@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -17,10 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.QueryParam;
-
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -35,7 +33,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class FeedClientContractTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("newsdesk.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("newsdesk.root", "..")).toAbsolutePath().normalize();
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object o) {
@@ -46,19 +45,26 @@ class FeedClientContractTest {
     void feedServiceCallsOnlyWhatArticleServiceDocuments() throws Exception {
         Path document = ROOT.resolve("article-service/target/openapi/openapi.yaml");
         Path classes = ROOT.resolve("feed-service/target/classes");
-        assertTrue(Files.exists(document) && Files.isDirectory(classes), "build article-service and feed-service first");
-        Map<String, Object> openapi = map(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(document)));
+        assertTrue(
+                Files.exists(document) && Files.isDirectory(classes), "build article-service and feed-service first");
+        Map<String, Object> openapi =
+                map(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(document)));
         Map<String, Object> paths = map(openapi.get("paths"));
         Map<String, Object> schemas = map(map(openapi.get("components")).get("schemas"));
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Class<?> api = loader.loadClass("dev.newsdesk.feed.source.ArticleApi");
             String base = api.getAnnotation(jakarta.ws.rs.Path.class).value();
             int calls = 0;
             for (Method call : api.getDeclaredMethods()) {
                 assertNotNull(call.getAnnotation(GET.class), call + ": feed-service only reads");
-                String path = base + call.getAnnotation(jakarta.ws.rs.Path.class).value();
-                Map<String, Object> operation = map(map(paths.get(path)) == null ? null : map(paths.get(path)).get("get"));
+                String path =
+                        base + call.getAnnotation(jakarta.ws.rs.Path.class).value();
+                Map<String, Object> operation = map(
+                        map(paths.get(path)) == null
+                                ? null
+                                : map(paths.get(path)).get("get"));
                 assertNotNull(operation, "GET " + path + " is not in article-service's document");
                 Set<String> declared = new HashSet<>();
                 for (Object p : (List<?>) operation.getOrDefault("parameters", List.of())) {
@@ -67,11 +73,15 @@ class FeedClientContractTest {
                 for (var parameter : call.getParameters()) {
                     QueryParam query = parameter.getAnnotation(QueryParam.class);
                     if (query != null) {
-                        assertTrue(declared.contains(query.value()), "GET " + path + " declares no query parameter " + query.value());
+                        assertTrue(
+                                declared.contains(query.value()),
+                                "GET " + path + " declares no query parameter " + query.value());
                     }
                 }
-                Map<String, Object> ok = map(map(answer(map(map(operation.get("responses")).get("200")), openapi).get("content"))
-                        .get("application/json"));
+                Map<String, Object> ok =
+                        map(map(answer(map(map(operation.get("responses")).get("200")), openapi)
+                                        .get("content"))
+                                .get("application/json"));
                 assertFieldsDocumented(call.getGenericReturnType(), map(ok.get("schema")), schemas, path);
                 calls++;
             }
@@ -89,7 +99,8 @@ class FeedClientContractTest {
     }
 
     /** Every record component feed-service reads exists in the schema, recursively. */
-    private static void assertFieldsDocumented(Type type, Map<String, Object> schema, Map<String, Object> schemas, String where) {
+    private static void assertFieldsDocumented(
+            Type type, Map<String, Object> schema, Map<String, Object> schemas, String where) {
         Map<String, Object> resolved = resolve(schema, schemas);
         if (type instanceof ParameterizedType list && List.class.equals(list.getRawType())) {
             assertEquals("array", resolved.get("type"), where + " is not an array");
@@ -103,7 +114,9 @@ class FeedClientContractTest {
         assertNotNull(properties, where + " has no properties in the document");
         for (RecordComponent field : record.getRecordComponents()) {
             Object property = properties.get(field.getName());
-            assertNotNull(property, where + "." + field.getName() + " is read by feed-service but not in article-service's document");
+            assertNotNull(
+                    property,
+                    where + "." + field.getName() + " is read by feed-service but not in article-service's document");
             assertFieldsDocumented(field.getGenericType(), map(property), schemas, where + "." + field.getName());
         }
     }

@@ -1,5 +1,7 @@
 package dev.newsdesk.e2e;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -15,11 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.imageio.ImageIO;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for the gallery CDN on 127.0.0.1 and a random port: {@code /download/NAME_wWhH.jpg}
@@ -65,7 +63,8 @@ public final class GalleryOrigin implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            byte[] body = made.computeIfAbsent(exchange.getRequestURI().getPath(),
+            byte[] body = made.computeIfAbsent(
+                    exchange.getRequestURI().getPath(),
                     path -> jpeg(Integer.parseInt(sized.group(1)), Integer.parseInt(sized.group(2))));
             exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
             exchange.sendResponseHeaders(200, body.length);

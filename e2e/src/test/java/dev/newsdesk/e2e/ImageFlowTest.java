@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -19,14 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * An imported post's gallery, end to end: article-service signs the image URLs with the shared
@@ -37,7 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ExtendWith(RunningSystem.class)
 class ImageFlowTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>");
     private static final Pattern ATTR = Pattern.compile("\\b(src|srcset|width)=\"([^\"]*)\"");
@@ -58,14 +56,21 @@ class ImageFlowTest {
                 （文章来源：测试来源）
 
                 <http://example.com/news/e2e-images>
-                """.formatted(cdn.url("D25711400404053531447_w700h996.jpg"), cdn.url("D25610396139466871928_w700h1808.jpg"),
-                cdn.url("D25000000000000000001_w300h200.jpg"));
-        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(RunningSystem.system().article().url("/api/import"))
-                .header("Content-Type", "text/markdown").header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(post, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+                """.formatted(
+                        cdn.url("D25711400404053531447_w700h996.jpg"),
+                        cdn.url("D25610396139466871928_w700h1808.jpg"),
+                        cdn.url("D25000000000000000001_w300h200.jpg"));
+        HttpResponse<String> imported = HTTP.send(
+                HttpRequest.newBuilder(RunningSystem.system().article().url("/api/import"))
+                        .header("Content-Type", "text/markdown")
+                        .header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofString(post, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertTrue(imported.statusCode() == 201 || imported.statusCode() == 200, imported.body());
         String location = imported.headers().firstValue("Location").orElseThrow();
-        HttpResponse<String> read = get(URI.create(RunningSystem.system().article().baseUrl()).resolve(location), "application/json");
+        HttpResponse<String> read =
+                get(URI.create(RunningSystem.system().article().baseUrl()).resolve(location), "application/json");
         assertEquals(200, read.statusCode(), read.body());
         JsonNode article = JSON.readTree(read.body());
 
@@ -100,16 +105,24 @@ class ImageFlowTest {
             assertTrue(claim.getKey().startsWith(RunningSystem.system().image().baseUrl() + "/img/"), claim.getKey());
             assertFalse(claim.getKey().contains("/unsafe/"), "signed with the shared key: " + claim.getKey());
             for (String accept : new String[] {"image/avif,image/webp,*/*", "image/jpeg"}) {
-                HttpResponse<byte[]> image = HTTP.send(HttpRequest.newBuilder(URI.create(claim.getKey())).header("Accept", accept)
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> image = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(claim.getKey()))
+                                .header("Accept", accept)
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
                 String type = image.headers().firstValue("Content-Type").orElse("");
-                BufferedImage decoded = image.statusCode() == 200 ? ImageIO.read(new ByteArrayInputStream(image.body())) : null;
-                if (decoded == null || decoded.getWidth() != claim.getValue()
+                BufferedImage decoded =
+                        image.statusCode() == 200 ? ImageIO.read(new ByteArrayInputStream(image.body())) : null;
+                if (decoded == null
+                        || decoded.getWidth() != claim.getValue()
                         // src and srcset name f:jpeg (AVIF and WebP are offered as <source>s),
                         // so the answer is JPEG whatever the browser accepts.
                         || !type.equals("image/jpeg")) {
                     wrong.add(claim.getKey() + " (" + accept + "): " + image.statusCode() + " " + type + " "
-                            + (decoded == null ? new String(image.body(), StandardCharsets.UTF_8) : decoded.getWidth() + " px, claimed " + claim.getValue()));
+                            + (decoded == null
+                                    ? new String(image.body(), StandardCharsets.UTF_8)
+                                    : decoded.getWidth() + " px, claimed " + claim.getValue()));
                 }
             }
         }
@@ -117,12 +130,19 @@ class ImageFlowTest {
         assertTrue(alternatives.size() >= 2 * (3 + 2), alternatives.toString());
         for (String url : alternatives.keySet()) {
             String format = url.contains("/f:avif/") ? "image/avif" : "image/webp";
-            HttpResponse<byte[]> image = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "image/jpeg")
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> image = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", "image/jpeg")
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             String brand = image.body().length < 12 ? "" : new String(image.body(), 8, 4, StandardCharsets.ISO_8859_1);
-            if (image.statusCode() != 200 || !format.equals(image.headers().firstValue("Content-Type").orElse(""))
-                    || !brand.equals(format.equals("image/avif") ? "avif" : "WEBP") || image.headers().firstValue("Vary").isPresent()) {
-                wrong.add(url + ": " + image.statusCode() + " " + image.headers().firstValue("Content-Type").orElse("") + " " + brand);
+            if (image.statusCode() != 200
+                    || !format.equals(image.headers().firstValue("Content-Type").orElse(""))
+                    || !brand.equals(format.equals("image/avif") ? "avif" : "WEBP")
+                    || image.headers().firstValue("Vary").isPresent()) {
+                wrong.add(url + ": " + image.statusCode() + " "
+                        + image.headers().firstValue("Content-Type").orElse("") + " " + brand);
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
@@ -130,11 +150,16 @@ class ImageFlowTest {
 
     @Test
     void aTamperedUrlIsRefusedWithAProblemDocument() throws Exception {
-        String source = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(RunningSystem.galleryOrigin().url("X1_w700h996.jpg").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> unsigned = get(RunningSystem.system().image().url("/img/unsafe/w:360/f:auto/" + source), "image/*");
+        String source = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        RunningSystem.galleryOrigin().url("X1_w700h996.jpg").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> unsigned =
+                get(RunningSystem.system().image().url("/img/unsafe/w:360/f:auto/" + source), "image/*");
         assertEquals(403, unsigned.statusCode(), "unsafe is refused once a key is set");
-        assertEquals("application/problem+json", unsigned.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                unsigned.headers().firstValue("Content-Type").orElse(""));
     }
 
     private static void srcset(String srcset, Map<String, Integer> claims) {
@@ -148,7 +173,11 @@ class ImageFlowTest {
     }
 
     private static HttpResponse<String> get(URI uri, String accept) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).header("Accept", accept).timeout(Duration.ofSeconds(30)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Accept", accept)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -23,17 +22,26 @@ public class RunningSystem implements BeforeAllCallback {
         if (system != null) {
             return;
         }
-        Path root = Path.of(System.getProperty("newsdesk.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("newsdesk.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path work = Files.createDirectories(root.resolve("e2e/target/e2e-run"));
         Path data = Files.createTempDirectory(work, "data-");
         // The gallery CDN's stand-in, started first: the image-service is told to allow it.
         galleryOrigin = new GalleryOrigin();
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .put("gallery-origin", (ExtensionContext.Store.CloseableResource) galleryOrigin::close);
-        system = NewsdeskSystem.start(root, data, work.resolve("logs"),
-                NewsdeskSystem.freePort(), NewsdeskSystem.freePort(), NewsdeskSystem.freePort(),
+        system = NewsdeskSystem.start(
+                root,
+                data,
+                work.resolve("logs"),
+                NewsdeskSystem.freePort(),
+                NewsdeskSystem.freePort(),
+                NewsdeskSystem.freePort(),
                 Map.of("NEWSDESK_IMAGE_ALLOWED_SOURCES", galleryOrigin.base()));
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .put("newsdesk-system", (ExtensionContext.Store.CloseableResource) system::close);
         system.awaitReady(Duration.ofSeconds(90));
     }

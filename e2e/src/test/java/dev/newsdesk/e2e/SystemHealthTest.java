@@ -3,17 +3,15 @@ package dev.newsdesk.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ExtendWith(RunningSystem.class)
 class SystemHealthTest {
@@ -52,8 +50,10 @@ class SystemHealthTest {
         for (ServiceProcess service : RunningSystem.system().services()) {
             HttpResponse<String> response = get(service.url("/definitely/not/here"));
             assertEquals(404, response.statusCode(), service.name());
-            assertEquals("application/problem+json",
-                    response.headers().firstValue("Content-Type").orElse("").split(";")[0], service.name());
+            assertEquals(
+                    "application/problem+json",
+                    response.headers().firstValue("Content-Type").orElse("").split(";")[0],
+                    service.name());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.newsdesk.image;
 
+import dev.newsdesk.http.ProblemException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -7,8 +8,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dev.newsdesk.http.ProblemException;
 
 /**
  * A fixed number of daemon threads and a bounded queue: when the queue is full the work is not
@@ -29,7 +28,13 @@ final class BoundedPool {
             t.setDaemon(true);
             return t;
         };
-        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), factory,
+        this.executor = new ThreadPoolExecutor(
+                threads,
+                threads,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queue),
+                factory,
                 new ThreadPoolExecutor.AbortPolicy());
         this.onRejected = onRejected;
     }
@@ -46,7 +51,8 @@ final class BoundedPool {
             });
         } catch (RejectedExecutionException e) {
             onRejected.run();
-            done.completeExceptionally(ProblemException.unavailable("Too many images are being resized; retry shortly", RETRY_AFTER_SECONDS));
+            done.completeExceptionally(ProblemException.unavailable(
+                    "Too many images are being resized; retry shortly", RETRY_AFTER_SECONDS));
         }
     }
 

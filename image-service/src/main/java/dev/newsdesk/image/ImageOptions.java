@@ -1,9 +1,8 @@
 package dev.newsdesk.image;
 
+import dev.newsdesk.http.ProblemException;
 import java.util.HashSet;
 import java.util.Set;
-
-import dev.newsdesk.http.ProblemException;
 
 /**
  * The {@code options} segment of an image URL: {@code /}-separated {@code key:value} pairs, in
@@ -14,12 +13,20 @@ public record ImageOptions(int width, int height, Fit fit, double dpr, int quali
 
     /** Largest output side in pixels, after {@code dpr}: bounds memory and CPU per request. */
     public static final int MAX_SIDE = 4096;
+
     public static final int DEFAULT_QUALITY = 80;
 
-    public enum Fit { CONTAIN, COVER }
+    public enum Fit {
+        CONTAIN,
+        COVER
+    }
 
     public enum Format {
-        JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp"), AVIF("image/avif"), AUTO(null);
+        JPEG("image/jpeg"),
+        PNG("image/png"),
+        WEBP("image/webp"),
+        AVIF("image/avif"),
+        AUTO(null);
 
         public final String mediaType;
 
@@ -57,19 +64,21 @@ public record ImageOptions(int width, int height, Fit fit, double dpr, int quali
                 case "h" -> height = integer(key, value, 0, MAX_SIDE);
                 case "q" -> quality = integer(key, value, 1, 100);
                 case "dpr" -> dpr = decimal(key, value, 1, 4);
-                case "fit" -> fit = switch (value) {
-                    case "contain" -> Fit.CONTAIN;
-                    case "cover" -> Fit.COVER;
-                    default -> throw ProblemException.invalidField(key, "must be contain or cover");
-                };
-                case "f" -> format = switch (value) {
-                    case "jpeg" -> Format.JPEG;
-                    case "png" -> Format.PNG;
-                    case "webp" -> Format.WEBP;
-                    case "avif" -> Format.AVIF;
-                    case "auto" -> Format.AUTO;
-                    default -> throw ProblemException.invalidField(key, "must be jpeg, png, webp, avif or auto");
-                };
+                case "fit" ->
+                    fit = switch (value) {
+                        case "contain" -> Fit.CONTAIN;
+                        case "cover" -> Fit.COVER;
+                        default -> throw ProblemException.invalidField(key, "must be contain or cover");
+                    };
+                case "f" ->
+                    format = switch (value) {
+                        case "jpeg" -> Format.JPEG;
+                        case "png" -> Format.PNG;
+                        case "webp" -> Format.WEBP;
+                        case "avif" -> Format.AVIF;
+                        case "auto" -> Format.AUTO;
+                        default -> throw ProblemException.invalidField(key, "must be jpeg, png, webp, avif or auto");
+                    };
                 default -> throw ProblemException.invalidField(key, "unknown option");
             }
         }

@@ -1,11 +1,10 @@
 package dev.newsdesk.image;
 
+import dev.newsdesk.image.ImageOptions.Format;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
-import dev.newsdesk.image.ImageOptions.Format;
 
 /**
  * A verified request ready to render: the origin URL, the options, and the format negotiation
@@ -17,7 +16,8 @@ public record ImageRequest(String sourceUrl, ImageOptions options, Format target
     public String cacheKey() {
         String text = sourceUrl + "\n" + options.canonical(options.format()) + "\n" + target;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

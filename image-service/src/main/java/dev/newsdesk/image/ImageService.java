@@ -1,26 +1,13 @@
 package dev.newsdesk.image;
 
-import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
-
-import org.jboss.logging.Logger;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.ImageOptions.Format;
 import dev.newsdesk.image.cache.DiskCache;
 import dev.newsdesk.image.cache.Encoded;
 import dev.newsdesk.image.cache.RenderCache;
 import dev.newsdesk.image.config.ImageConfig;
-import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.fetch.Connector;
 import dev.newsdesk.image.fetch.FetchLimits;
 import dev.newsdesk.image.fetch.HostResolver;
@@ -35,6 +22,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
 
 /**
  * One image request from signed URL to encoded bytes. Everything cheap and decisive happens
@@ -60,21 +56,33 @@ public class ImageService {
     private final Timer resizeTimer;
     private final Counter memoryHits;
     /** Raw signed paths already verified: a repeat skips the HMAC and the parse. */
-    private final Cache<String, SignedRequest> verified = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, SignedRequest> verified =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     ImageService(ImageConfig config, MeterRegistry metrics) {
         this.signature = UrlSignature.fromSetting(config.imageSigningKey());
         if (signature.isUnsigned()) {
-            LOG.warn("NEWSDESK_IMAGE_SIGNING_KEY is not set: image URLs signed 'unsafe' are accepted. Set a key in production.");
+            LOG.warn(
+                    "NEWSDESK_IMAGE_SIGNING_KEY is not set: image URLs signed 'unsafe' are accepted. Set a key in production.");
         }
-        FetchLimits limits = new FetchLimits(config.imageOriginConnectTimeout(), config.imageOriginReadTimeout(),
-                config.imageOriginTimeout(), config.imageMaxSourceBytes(), config.imageOriginMaxRedirects());
+        FetchLimits limits = new FetchLimits(
+                config.imageOriginConnectTimeout(),
+                config.imageOriginReadTimeout(),
+                config.imageOriginTimeout(),
+                config.imageMaxSourceBytes(),
+                config.imageOriginMaxRedirects());
         this.origin = new OriginClient(config.imageAllowedSources(), HostResolver.SYSTEM, Connector.PLAIN, limits);
         this.codecs = Codecs.load(encoders(config.imageEncoders()));
         LOG.infof("image encoders: %s", codecs.summary());
-        this.pipeline = new Pipeline(config.imageMaxSourcePixels(),
-                Resizer.Kernel.valueOf(config.imageResizeFilter().strip().toUpperCase(Locale.ROOT).replace('-', '_')), codecs);
-        this.cache = new RenderCache(config.imageMemoryCacheBytes(),
+        this.pipeline = new Pipeline(
+                config.imageMaxSourcePixels(),
+                Resizer.Kernel.valueOf(config.imageResizeFilter()
+                        .strip()
+                        .toUpperCase(Locale.ROOT)
+                        .replace('-', '_')),
+                codecs);
+        this.cache = new RenderCache(
+                config.imageMemoryCacheBytes(),
                 new DiskCache(Path.of(config.dataDir(), "image-cache"), config.imageDiskCacheBytes()));
         int cores = Runtime.getRuntime().availableProcessors();
         int workers = config.imageWorkers() > 0 ? config.imageWorkers() : cores;
@@ -87,8 +95,10 @@ public class ImageService {
         this.fetchPool = new BoundedPool("image-fetch", Math.max(8, 4 * cores), 64, rejected);
         this.metrics = metrics;
         this.memoryHits = metrics.counter("newsdesk.image.cache", "tier", "memory", "result", "hit");
-        this.resizeTimer = Timer.builder("newsdesk.image.resize").description("Decode, resize and encode time per source")
-                .publishPercentiles(0.5, 0.95).register(metrics);
+        this.resizeTimer = Timer.builder("newsdesk.image.resize")
+                .description("Decode, resize and encode time per source")
+                .publishPercentiles(0.5, 0.95)
+                .register(metrics);
     }
 
     private static Set<Format> encoders(List<String> names) {
@@ -165,7 +175,8 @@ public class ImageService {
     /** An encoded output from memory right now, or null: no I/O, safe on the event loop. */
     public Encoded fromMemory(ImageRequest request) {
         Encoded hit = cache.inMemory(request.cacheKey());
-        metrics.counter("newsdesk.image.cache", "tier", "memory", "result", hit != null ? "hit" : "miss").increment();
+        metrics.counter("newsdesk.image.cache", "tier", "memory", "result", hit != null ? "hit" : "miss")
+                .increment();
         return hit;
     }
 
@@ -176,14 +187,16 @@ public class ImageService {
             CompletableFuture<Encoded> done = new CompletableFuture<>();
             fetchPool.submit(done, () -> {
                 Encoded onDisk = cache.onDisk(key);
-                metrics.counter("newsdesk.image.cache", "tier", "disk", "result", onDisk != null ? "hit" : "miss").increment();
+                metrics.counter("newsdesk.image.cache", "tier", "disk", "result", onDisk != null ? "hit" : "miss")
+                        .increment();
                 if (onDisk != null) {
                     done.complete(onDisk);
                     return;
                 }
                 SourceImage source = origin.fetch(request.sourceUrl());
                 renderPool.submit(done, () -> {
-                    Pipeline.Rendered rendered = resizeTimer.record(() -> pipeline.render(source.bytes(), request.options(), request.target()));
+                    Pipeline.Rendered rendered = resizeTimer.record(
+                            () -> pipeline.render(source.bytes(), request.options(), request.target()));
                     Encoded encoded = Encoded.of(rendered.bytes(), rendered.format());
                     cache.store(key, encoded, () -> done.complete(encoded)); // answer before the disk write
                 });

@@ -3,11 +3,10 @@ package dev.newsdesk.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.junit.jupiter.api.Test;
-
 import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.ImageOptions.Fit;
 import dev.newsdesk.image.ImageOptions.Format;
+import org.junit.jupiter.api.Test;
 
 class ImageOptionsTest {
 
@@ -30,8 +29,23 @@ class ImageOptionsTest {
 
     @Test
     void refusesValuesOutOfRangeAndUnknownOrRepeatedKeys() {
-        for (String bad : new String[] {"w:-1", "w:4097", "w:abc", "h:1e3", "q:0", "q:101", "dpr:0", "dpr:5", "fit:fill", "f:gif",
-                "x:1", "w:10/w:20", "w", "w:2048/dpr:3", "w:+5"}) {
+        for (String bad : new String[] {
+            "w:-1",
+            "w:4097",
+            "w:abc",
+            "h:1e3",
+            "q:0",
+            "q:101",
+            "dpr:0",
+            "dpr:5",
+            "fit:fill",
+            "f:gif",
+            "x:1",
+            "w:10/w:20",
+            "w",
+            "w:2048/dpr:3",
+            "w:+5"
+        }) {
             ProblemException e = assertThrows(ProblemException.class, () -> ImageOptions.parse(bad), bad);
             assertEquals(400, e.status(), bad);
         }

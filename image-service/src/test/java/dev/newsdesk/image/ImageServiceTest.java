@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsdesk.http.ProblemException;
+import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.cache.Encoded;
+import dev.newsdesk.image.config.ImageConfig;
+import dev.newsdesk.image.signing.SignedRequest;
+import dev.newsdesk.image.testing.TestImages;
+import dev.newsdesk.image.testing.TestOrigin;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,20 +23,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.newsdesk.image.ImageOptions.Format;
-import dev.newsdesk.image.cache.Encoded;
-import dev.newsdesk.image.config.ImageConfig;
-import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.signing.SignedRequest;
-import dev.newsdesk.image.testing.TestImages;
-import dev.newsdesk.image.testing.TestOrigin;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The service's load behaviour, without Quarkus: single flight, bounded queue, disk tier. */
 class ImageServiceTest {
@@ -53,7 +51,9 @@ class ImageServiceTest {
     }
 
     ImageRequest request(ImageService service, String options) {
-        String source = Base64.getUrlEncoder().withoutPadding().encodeToString(origin.url("baseline_w700h1808.jpg").getBytes());
+        String source = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(origin.url("baseline_w700h1808.jpg").getBytes());
         SignedRequest signed = service.verify("/img/unsafe/" + options + "/" + source);
         Format format = signed.options().format();
         return new ImageRequest(signed.sourceUrl(), signed.options(), format == Format.AUTO ? Format.JPEG : format);
@@ -89,7 +89,10 @@ class ImageServiceTest {
                 f.get(60, TimeUnit.SECONDS);
                 ok++;
             } catch (ExecutionException e) {
-                ProblemException problem = (ProblemException) (e.getCause() instanceof CompletionException ? e.getCause().getCause() : e.getCause());
+                ProblemException problem = (ProblemException)
+                        (e.getCause() instanceof CompletionException
+                                ? e.getCause().getCause()
+                                : e.getCause());
                 assertEquals(503, problem.status());
                 assertTrue(Integer.parseInt(problem.headers().get("Retry-After")) > 0, "a positive Retry-After");
                 busy++;
@@ -118,21 +121,65 @@ class ImageServiceTest {
 
     static ImageConfig config(Path data, int workers, int queue) {
         return new ImageConfig() {
-            public Optional<String> imageSigningKey() { return Optional.empty(); }
-            public List<String> imageAllowedSources() { return List.of(origin.base()); }
-            public String dataDir() { return data.toString(); }
-            public long imageMaxSourcePixels() { return 50_000_000; }
-            public long imageMaxSourceBytes() { return 20 << 20; }
-            public long imageMemoryCacheBytes() { return 16 << 20; }
-            public long imageDiskCacheBytes() { return 64 << 20; }
-            public int imageWorkers() { return workers; }
-            public int imageQueue() { return queue; }
-            public Duration imageOriginTimeout() { return Duration.ofSeconds(5); }
-            public Duration imageOriginConnectTimeout() { return Duration.ofSeconds(2); }
-            public Duration imageOriginReadTimeout() { return Duration.ofSeconds(3); }
-            public int imageOriginMaxRedirects() { return 3; }
-            public List<String> imageEncoders() { return List.of("webp", "avif"); }
-            public String imageResizeFilter() { return "catmull-rom"; }
+            public Optional<String> imageSigningKey() {
+                return Optional.empty();
+            }
+
+            public List<String> imageAllowedSources() {
+                return List.of(origin.base());
+            }
+
+            public String dataDir() {
+                return data.toString();
+            }
+
+            public long imageMaxSourcePixels() {
+                return 50_000_000;
+            }
+
+            public long imageMaxSourceBytes() {
+                return 20 << 20;
+            }
+
+            public long imageMemoryCacheBytes() {
+                return 16 << 20;
+            }
+
+            public long imageDiskCacheBytes() {
+                return 64 << 20;
+            }
+
+            public int imageWorkers() {
+                return workers;
+            }
+
+            public int imageQueue() {
+                return queue;
+            }
+
+            public Duration imageOriginTimeout() {
+                return Duration.ofSeconds(5);
+            }
+
+            public Duration imageOriginConnectTimeout() {
+                return Duration.ofSeconds(2);
+            }
+
+            public Duration imageOriginReadTimeout() {
+                return Duration.ofSeconds(3);
+            }
+
+            public int imageOriginMaxRedirects() {
+                return 3;
+            }
+
+            public List<String> imageEncoders() {
+                return List.of("webp", "avif");
+            }
+
+            public String imageResizeFilter() {
+                return "catmull-rom";
+            }
         };
     }
 }

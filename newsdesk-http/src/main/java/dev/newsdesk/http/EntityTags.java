@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class EntityTags {
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     /** Whether an {@code If-Match} header holds for the current tag: {@code *}, or a listed tag equal and strong on both sides. */
     public static boolean matchesStrongly(String header, String current) {

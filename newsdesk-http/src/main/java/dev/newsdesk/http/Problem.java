@@ -1,9 +1,8 @@
 package dev.newsdesk.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An RFC 9457 problem document, the body of every 4xx and 5xx answer.
@@ -15,8 +14,7 @@ public record Problem(URI type, String title, int status, String detail, String 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One bad field of a request: its name (a JSON field, a query parameter, a front-matter key) and why. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public static URI typeFor(String slug) {
         return URI.create("https://newsdesk.dev/problems/" + slug);

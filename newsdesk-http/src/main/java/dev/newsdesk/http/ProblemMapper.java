@@ -1,18 +1,15 @@
 package dev.newsdesk.http;
 
-import java.util.List;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Each service's single translation from exceptions to {@code application/problem+json}.
@@ -25,8 +22,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE)
-                .entity(e.toProblem(uri.getPath()));
+        Response.ResponseBuilder response =
+                Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem(uri.getPath()));
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -50,11 +47,13 @@ public class ProblemMapper {
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        String detail = status == 404 ? "No resource at " + uri.getPath()
-                : status == 405 ? "This method is not allowed on " + uri.getPath()
-                : status == 415 ? "This content type is not accepted here"
-                : status == 406 ? "No acceptable representation"
-                : title;
+        String detail = status == 404
+                ? "No resource at " + uri.getPath()
+                : status == 405
+                        ? "This method is not allowed on " + uri.getPath()
+                        : status == 415
+                                ? "This content type is not accepted here"
+                                : status == 406 ? "No acceptable representation" : title;
         Response.ResponseBuilder builder = Response.status(status);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
@@ -68,12 +67,20 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.errorf(e, "Unexpected failure serving %s", uri.getPath());
-        return respond(new Problem(Problem.typeFor("internal"), "Internal error", 500,
-                "The server failed to handle this request; it has been logged", uri.getPath(), null));
+        return respond(new Problem(
+                Problem.typeFor("internal"),
+                "Internal error",
+                500,
+                "The server failed to handle this request; it has been logged",
+                uri.getPath(),
+                null));
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     private static String slugOf(int status) {

@@ -1,15 +1,13 @@
 package dev.newsdesk.http;
 
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
-
-import org.eclipse.microprofile.config.spi.ConfigSource;
-
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.common.MapBackedConfigSource;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Turns span export on only when an OTLP endpoint is configured. Quarkus fixes the exporter
@@ -24,10 +22,13 @@ public class TraceExport implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        return List.of(new MapBackedConfigSource("newsdesk-trace-export",
-                samplerRatio(value(context, "quarkus.otel.exporter.otlp.endpoint"),
-                        value(context, "quarkus.otel.exporter.otlp.traces.endpoint")), ORDINAL) {
-        });
+        return List.of(
+                new MapBackedConfigSource(
+                        "newsdesk-trace-export",
+                        samplerRatio(
+                                value(context, "quarkus.otel.exporter.otlp.endpoint"),
+                                value(context, "quarkus.otel.exporter.otlp.traces.endpoint")),
+                        ORDINAL) {});
     }
 
     @Override

@@ -13,7 +13,9 @@ class TraceExportTest {
 
     @Test
     void anEndpointSamplesEverything() {
-        assertEquals("1.0", TraceExport.samplerRatio("http://collector:4317", null).get("quarkus.otel.traces.sampler.arg"));
-        assertEquals("1.0", TraceExport.samplerRatio(null, "http://collector:4317").get("quarkus.otel.traces.sampler.arg"));
+        assertEquals(
+                "1.0", TraceExport.samplerRatio("http://collector:4317", null).get("quarkus.otel.traces.sampler.arg"));
+        assertEquals(
+                "1.0", TraceExport.samplerRatio(null, "http://collector:4317").get("quarkus.otel.traces.sampler.arg"));
     }
 }

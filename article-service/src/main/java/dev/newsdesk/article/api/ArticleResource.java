@@ -1,9 +1,14 @@
 package dev.newsdesk.article.api;
 
-import java.net.URI;
-import java.util.Optional;
-import java.util.function.Supplier;
-
+import dev.newsdesk.article.Article;
+import dev.newsdesk.article.ArticleInput;
+import dev.newsdesk.article.ArticlePage;
+import dev.newsdesk.article.ArticleService;
+import dev.newsdesk.article.ArticleViews.CachedArticle;
+import dev.newsdesk.article.ListParams;
+import dev.newsdesk.http.EntityTags;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,7 +22,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -30,17 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.newsdesk.article.Article;
-import dev.newsdesk.article.ArticleInput;
-import dev.newsdesk.article.ArticlePage;
-import dev.newsdesk.article.ArticleService;
-import dev.newsdesk.article.ArticleViews.CachedArticle;
-import dev.newsdesk.article.ListParams;
-import dev.newsdesk.http.EntityTags;
-
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,10 +54,15 @@ public class ArticleResource {
     }
 
     @GET
-    @Operation(operationId = "listArticles", summary = "List articles, newest first",
-            description = "Filtered and keyset-paginated; items come without bodyHtml and blocks. Follow nextCursor until it is null.")
+    @Operation(
+            operationId = "listArticles",
+            summary = "List articles, newest first",
+            description =
+                    "Filtered and keyset-paginated; items come without bodyHtml and blocks. Follow nextCursor until it is null.")
     @SecurityRequirements
-    @APIResponse(responseCode = "200", description = "One page of articles",
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of articles",
             content = @Content(schema = @Schema(implementation = ArticlePage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Uni<Response> list(
@@ -69,30 +70,53 @@ public class ArticleResource {
             @Parameter(description = "Only articles with this tag") @QueryParam("tag") String tag,
             @Parameter(description = "Only articles whose source name is this") @QueryParam("source") String source,
             @Parameter(description = "Words to find in title and body (Chinese text too)") @QueryParam("q") String q,
-            @Parameter(description = "Published at or after: RFC 3339, or a date (the start of that day, UTC)",
-                    example = "2024-03-01") @QueryParam("from") String from,
-            @Parameter(description = "Published at or before: RFC 3339, or a date (the end of that day, UTC)",
-                    example = "2024-03-31") @QueryParam("to") String to,
-            @Parameter(description = "Items per page; over 100 is refused, not cut",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100",
-                            defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Published at or after: RFC 3339, or a date (the start of that day, UTC)",
+                            example = "2024-03-01")
+                    @QueryParam("from")
+                    String from,
+            @Parameter(
+                            description = "Published at or before: RFC 3339, or a date (the end of that day, UTC)",
+                            example = "2024-03-31")
+                    @QueryParam("to")
+                    String to,
+            @Parameter(
+                            description = "Items per page; over 100 is refused, not cut",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         ListParams params = new ListParams(category, tag, source, q, from, to, limit, cursor);
-        return cachedOrBlocking(articles.cachedList(params).map(ArticleResource::json),
-                () -> json(articles.listJson(params)));
+        return cachedOrBlocking(
+                articles.cachedList(params).map(ArticleResource::json), () -> json(articles.listJson(params)));
     }
 
     @GET
     @Path("/{id: \\d+}")
-    @Operation(operationId = "getArticle", summary = "Get an article by id", description = "Answers If-None-Match with 304.")
+    @Operation(
+            operationId = "getArticle",
+            summary = "Get an article by id",
+            description = "Answers If-None-Match with 304.")
     @SecurityRequirements
     @APIResponse(responseCode = "200", ref = "Article")
-    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match entity tag is current",
+    @APIResponse(
+            responseCode = "304",
+            description = "Not modified: the If-None-Match entity tag is current",
             headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Uni<Response> get(@Parameter(description = "The article's id") @PathParam("id") long id,
-            @Parameter(description = "Entity tags held; a current one gives 304") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return cachedOrBlocking(articles.cached(id).map(a -> conditional(a, ifNoneMatch)),
+    public Uni<Response> get(
+            @Parameter(description = "The article's id") @PathParam("id") long id,
+            @Parameter(description = "Entity tags held; a current one gives 304")
+                    @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+                    String ifNoneMatch) {
+        return cachedOrBlocking(
+                articles.cached(id).map(a -> conditional(a, ifNoneMatch)),
                 () -> conditional(articles.byId(id), ifNoneMatch));
     }
 
@@ -111,14 +135,22 @@ public class ArticleResource {
 
     @GET
     @Path("/slug/{slug}")
-    @Operation(operationId = "getArticleBySlug", summary = "Get an article by slug", description = "Answers If-None-Match with 304.")
+    @Operation(
+            operationId = "getArticleBySlug",
+            summary = "Get an article by slug",
+            description = "Answers If-None-Match with 304.")
     @SecurityRequirements
     @APIResponse(responseCode = "200", ref = "Article")
-    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match entity tag is current",
+    @APIResponse(
+            responseCode = "304",
+            description = "Not modified: the If-None-Match entity tag is current",
             headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response bySlug(@Parameter(description = "The article's slug") @PathParam("slug") String slug,
-            @Parameter(description = "Entity tags held; a current one gives 304") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response bySlug(
+            @Parameter(description = "The article's slug") @PathParam("slug") String slug,
+            @Parameter(description = "Entity tags held; a current one gives 304")
+                    @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+                    String ifNoneMatch) {
         return conditional(articles.bySlug(slug), ifNoneMatch);
     }
 
@@ -126,25 +158,36 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createArticle", summary = "Create an article")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "201", description = "Created; Location names it",
-            headers = { @Header(name = "ETag", ref = "ETag"), @Header(name = "Location", ref = "Location") },
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names it",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Location", ref = "Location")},
             content = @Content(schema = @Schema(implementation = Article.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public Response create(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ArticleInput.class),
-                    examples = @ExampleObject(name = "article", ref = "ArticleInput"))) ArticleInput input) {
+    public Response create(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            schema = @Schema(implementation = ArticleInput.class),
+                                            examples = @ExampleObject(name = "article", ref = "ArticleInput")))
+                    ArticleInput input) {
         access.require(authorization);
         CachedArticle created = articles.create(input);
-        return withBody(Response.created(URI.create("/api/articles/" + created.article().id())), created);
+        return withBody(
+                Response.created(URI.create("/api/articles/" + created.article().id())), created);
     }
 
     @PUT
     @Path("/{id: \\d+}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "updateArticle", summary = "Replace an article",
+    @Operation(
+            operationId = "updateArticle",
+            summary = "Replace an article",
             description = "Needs If-Match with the article's current ETag: 428 without one, 412 when it is stale.")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", ref = "Article")
@@ -155,12 +198,19 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public Response update(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Response update(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(description = "The article's id") @PathParam("id") long id,
             @Parameter(description = "The ETag of the version this edit starts from", required = true)
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ArticleInput.class),
-                    examples = @ExampleObject(name = "article", ref = "ArticleInput"))) ArticleInput input) {
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            schema = @Schema(implementation = ArticleInput.class),
+                                            examples = @ExampleObject(name = "article", ref = "ArticleInput")))
+                    ArticleInput input) {
         access.require(authorization);
         return withBody(Response.ok(), articles.update(id, ifMatch, input));
     }
@@ -169,14 +219,17 @@ public class ArticleResource {
     @Path("/{id: \\d+}")
     // A 204 has no body, so a generated client accepts only the problem type (its error answers):
     // that Accept must not turn a delete into a 406.
-    @Produces({ MediaType.APPLICATION_JSON, PROBLEM_JSON })
-    @Operation(operationId = "deleteArticle", summary = "Delete an article",
+    @Produces({MediaType.APPLICATION_JSON, PROBLEM_JSON})
+    @Operation(
+            operationId = "deleteArticle",
+            summary = "Delete an article",
             description = "It leaves lists, pages and feeds; the change feed keeps a tombstone.")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response delete(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Response delete(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(description = "The article's id") @PathParam("id") long id) {
         access.require(authorization);
         articles.delete(id);
@@ -185,12 +238,17 @@ public class ArticleResource {
 
     static Response conditional(CachedArticle article, String ifNoneMatch) {
         if (EntityTags.matchesWeakly(ifNoneMatch, article.etag())) {
-            return Response.notModified().header(HttpHeaders.ETAG, article.etag()).build();
+            return Response.notModified()
+                    .header(HttpHeaders.ETAG, article.etag())
+                    .build();
         }
         return withBody(Response.ok(), article);
     }
 
     static Response withBody(Response.ResponseBuilder builder, CachedArticle article) {
-        return builder.entity(article.json()).type(MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, article.etag()).build();
+        return builder.entity(article.json())
+                .type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, article.etag())
+                .build();
     }
 }

@@ -1,9 +1,5 @@
 package dev.newsdesk.article.api;
 
-import java.util.Optional;
-
-import jakarta.enterprise.event.Observes;
-
 import dev.newsdesk.article.ArticleService;
 import dev.newsdesk.article.ArticleViews.CachedArticle;
 import dev.newsdesk.article.ListParams;
@@ -14,6 +10,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 
 /**
  * The hot reads: an article or a listing that the cache holds is answered by a plain Vert.x
@@ -46,7 +44,9 @@ public class CacheHitRoute {
             ctx.response().setStatusCode(304).end();
             return;
         }
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(Unpooled.wrappedBuffer(article.json())));
+        ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .end(Buffer.buffer(Unpooled.wrappedBuffer(article.json())));
     }
 
     private static void list(RoutingContext ctx, ArticleService articles) {
@@ -57,8 +57,15 @@ public class CacheHitRoute {
             ctx.next(); // the REST layer answers a malformed query with its problem document
             return;
         }
-        ListParams params = new ListParams(q.get("category"), q.get("tag"), q.get("source"), q.get("q"), q.get("from"),
-                q.get("to"), q.get("limit"), q.get("cursor"));
+        ListParams params = new ListParams(
+                q.get("category"),
+                q.get("tag"),
+                q.get("source"),
+                q.get("q"),
+                q.get("from"),
+                q.get("to"),
+                q.get("limit"),
+                q.get("cursor"));
         Optional<byte[]> hit = articles.cachedList(params);
         if (hit.isEmpty()) {
             ctx.next();

@@ -1,7 +1,10 @@
 package dev.newsdesk.article.api;
 
-import java.net.URI;
-
+import dev.newsdesk.article.Article;
+import dev.newsdesk.article.ArticleImporter;
+import dev.newsdesk.article.ArticleImporter.ImportOutcome;
+import dev.newsdesk.article.ArticleService;
+import dev.newsdesk.article.ImportReport;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -10,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -21,12 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.newsdesk.article.Article;
-import dev.newsdesk.article.ArticleService;
-import dev.newsdesk.article.ArticleImporter;
-import dev.newsdesk.article.ArticleImporter.ImportOutcome;
-import dev.newsdesk.article.ImportReport;
 
 @Path("/api/import")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,28 +42,50 @@ public class ImportResource {
 
     @POST
     @Consumes({"text/markdown", "text/x-markdown"})
-    @Operation(operationId = "importPosts", summary = "Import Jekyll posts",
+    @Operation(
+            operationId = "importPosts",
+            summary = "Import Jekyll posts",
             description = "One post (text/markdown): 201 with the article when it is new, 200 with it when the post was"
                     + " imported before (the same post never makes two articles). A zip of posts (application/zip): 200 with"
                     + " a report of the files created, updated and rejected (each rejection with its reason).")
     @SecurityRequirement(name = "bearer")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING,
-                    description = "One Jekyll post: YAML front matter between '---' lines, then the body")),
-            @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = "A zip of Jekyll posts")) })
-    @APIResponse(responseCode = "201", description = "The post made a new article",
-            headers = { @Header(name = "ETag", ref = "ETag"), @Header(name = "Location", ref = "Location") },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Article.class)))
-    @APIResponse(responseCode = "200", description = "A post updated its article (the article), or a zip was imported (the report)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = { Article.class, ImportReport.class })))
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = "text/markdown",
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description =
+                                                "One Jekyll post: YAML front matter between '---' lines, then the body")),
+                @Content(
+                        mediaType = "application/zip",
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        format = "binary",
+                                        description = "A zip of Jekyll posts"))
+            })
+    @APIResponse(
+            responseCode = "201",
+            description = "The post made a new article",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Location", ref = "Location")},
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Article.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A post updated its article (the article), or a zip was imported (the report)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(oneOf = {Article.class, ImportReport.class})))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public Response importPost(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            byte[] post) {
+    public Response importPost(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] post) {
         access.require(authorization);
         ImportOutcome outcome = importer.importPost(post);
         Response.ResponseBuilder builder = outcome.created()
@@ -78,7 +97,8 @@ public class ImportResource {
     @POST
     @Consumes({"application/zip", "application/x-zip-compressed"})
     @Operation(hidden = true) // documented with importPost: one path and method is one operation in OpenAPI
-    public ImportReport importArchive(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] zip) {
+    public ImportReport importArchive(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] zip) {
         access.require(authorization);
         return importer.importArchive(zip);
     }

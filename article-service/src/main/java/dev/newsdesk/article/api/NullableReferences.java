@@ -1,7 +1,6 @@
 package dev.newsdesk.article.api;
 
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 

@@ -1,16 +1,13 @@
 package dev.newsdesk.article.api;
 
+import dev.newsdesk.article.config.ApiConfig;
+import dev.newsdesk.http.ProblemException;
+import io.quarkus.runtime.LaunchMode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import dev.newsdesk.article.config.ApiConfig;
-import dev.newsdesk.http.ProblemException;
-
-import io.quarkus.runtime.LaunchMode;
 
 /**
  * Guards writes: {@code Authorization: Bearer <token>} with a token from
@@ -29,8 +26,11 @@ public class WriteAccess {
     }
 
     WriteAccess(List<String> tokens, boolean devMode) {
-        this.tokens = tokens.stream().map(String::strip).filter(t -> !t.isEmpty())
-                .map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+        this.tokens = tokens.stream()
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .map(t -> t.getBytes(StandardCharsets.UTF_8))
+                .toList();
         this.devMode = devMode;
     }
 

@@ -1,18 +1,14 @@
 package dev.newsdesk.article.changes;
 
+import dev.newsdesk.article.config.ChangesConfig;
+import dev.newsdesk.http.ProblemException;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import dev.newsdesk.article.config.ChangesConfig;
-import dev.newsdesk.http.ProblemException;
-
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * {@code GET /api/changes}: validates the cursor and limit, reads the {@link ChangeLog}, and
@@ -43,9 +39,14 @@ public class ChangeFeed {
         }
         // From the start there is nothing to have missed: a new client gets every live article.
         if (!fromStart && since < position.purgedThrough()) {
-            throw new ProblemException(410, "changes-expired", "Cursor expired",
-                    "Changes after this cursor are no longer kept (deletions are kept " + config.retention().toDays()
-                            + " days): re-sync from GET /api/articles, then follow GET /api/changes from its start", null);
+            throw new ProblemException(
+                    410,
+                    "changes-expired",
+                    "Cursor expired",
+                    "Changes after this cursor are no longer kept (deletions are kept "
+                            + config.retention().toDays()
+                            + " days): re-sync from GET /api/articles, then follow GET /api/changes from its start",
+                    null);
         }
         List<ChangeLog.Entry> entries = log.after(since, limit);
         long next = entries.isEmpty() ? since : entries.getLast().seq();

@@ -1,19 +1,16 @@
 package dev.newsdesk.article.changes;
 
+import dev.newsdesk.article.Rfc3339;
+import dev.newsdesk.article.store.ArticleEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.hibernate.Session;
-
-import dev.newsdesk.article.Rfc3339;
-import dev.newsdesk.article.store.ArticleEntity;
 
 /**
  * The change log behind {@code GET /api/changes}: rows written in the same transaction as the
@@ -31,12 +28,10 @@ import dev.newsdesk.article.store.ArticleEntity;
 public class ChangeLog {
 
     /** Where the counter stands: the last number handed out and the retention's high-water mark. */
-    public record Position(long lastSeq, long purgedThrough) {
-    }
+    public record Position(long lastSeq, long purgedThrough) {}
 
     /** A row of the log with its position. */
-    public record Entry(long seq, Change change) {
-    }
+    public record Entry(long seq, Change change) {}
 
     private final Session session;
 
@@ -64,37 +59,57 @@ public class ChangeLog {
         }
         session.flush();
         session.createNativeMutationQuery("update article_change_counter set last_seq = last_seq + :n where id = 1")
-                .setParameter("n", articles.size()).executeUpdate();
-        long last = ((Number) session.createNativeQuery("select last_seq from article_change_counter where id = 1", Long.class)
-                .getSingleResult()).longValue();
+                .setParameter("n", articles.size())
+                .executeUpdate();
+        long last = ((Number) session.createNativeQuery(
+                                "select last_seq from article_change_counter where id = 1", Long.class)
+                        .getSingleResult())
+                .longValue();
         long seq = last - articles.size();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (ArticleEntity a : articles) {
-            session.createNativeMutationQuery("insert into article_change (seq, article_id, slug, version, updated_at, deleted,"
-                    + " recorded_at) values (:seq, :id, :slug, :version, :updatedAt, :deleted, :now)")
-                    .setParameter("seq", ++seq).setParameter("id", a.id).setParameter("slug", a.slug)
-                    .setParameter("version", a.version).setParameter("updatedAt", a.updatedAt.atOffset(ZoneOffset.UTC))
-                    .setParameter("deleted", deleted).setParameter("now", now).executeUpdate();
+            session.createNativeMutationQuery(
+                            "insert into article_change (seq, article_id, slug, version, updated_at, deleted,"
+                                    + " recorded_at) values (:seq, :id, :slug, :version, :updatedAt, :deleted, :now)")
+                    .setParameter("seq", ++seq)
+                    .setParameter("id", a.id)
+                    .setParameter("slug", a.slug)
+                    .setParameter("version", a.version)
+                    .setParameter("updatedAt", a.updatedAt.atOffset(ZoneOffset.UTC))
+                    .setParameter("deleted", deleted)
+                    .setParameter("now", now)
+                    .executeUpdate();
         }
     }
 
     @Transactional
     public Position position() {
-        Object[] row = session.createNativeQuery("select last_seq, purged_through from article_change_counter where id = 1",
-                Object[].class).getSingleResult();
+        Object[] row = session.createNativeQuery(
+                        "select last_seq, purged_through from article_change_counter where id = 1", Object[].class)
+                .getSingleResult();
         return new Position(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     /** Up to {@code limit} entries after {@code since}, oldest first. */
     @Transactional
     public List<Entry> after(long since, int limit) {
-        List<Object[]> rows = session.createNativeQuery("select seq, article_id, slug, version, updated_at, deleted"
-                + " from article_change where seq > :since order by seq", Object[].class)
-                .setParameter("since", since).setMaxResults(limit).getResultList();
+        List<Object[]> rows = session.createNativeQuery(
+                        "select seq, article_id, slug, version, updated_at, deleted"
+                                + " from article_change where seq > :since order by seq",
+                        Object[].class)
+                .setParameter("since", since)
+                .setMaxResults(limit)
+                .getResultList();
         List<Entry> entries = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            entries.add(new Entry(((Number) row[0]).longValue(), new Change(((Number) row[1]).longValue(), (String) row[2],
-                    ((Number) row[3]).longValue(), Rfc3339.format(instant(row[4])), (Boolean) row[5])));
+            entries.add(new Entry(
+                    ((Number) row[0]).longValue(),
+                    new Change(
+                            ((Number) row[1]).longValue(),
+                            (String) row[2],
+                            ((Number) row[3]).longValue(),
+                            Rfc3339.format(instant(row[4])),
+                            (Boolean) row[5])));
         }
         return entries;
     }
@@ -108,14 +123,21 @@ public class ChangeLog {
     @Transactional
     public int purge(Instant cutoff) {
         OffsetDateTime before = cutoff.atOffset(ZoneOffset.UTC);
-        Number highest = session.createNativeQuery("select max(seq) from article_change where deleted and recorded_at < :cutoff",
-                Long.class).setParameter("cutoff", before).getSingleResultOrNull();
-        int removed = session.createNativeMutationQuery("delete from article_change where recorded_at < :cutoff and (deleted"
-                + " or exists (select 1 from article_change later where later.article_id = article_change.article_id"
-                + " and later.seq > article_change.seq))").setParameter("cutoff", before).executeUpdate();
+        Number highest = session.createNativeQuery(
+                        "select max(seq) from article_change where deleted and recorded_at < :cutoff", Long.class)
+                .setParameter("cutoff", before)
+                .getSingleResultOrNull();
+        int removed = session.createNativeMutationQuery(
+                        "delete from article_change where recorded_at < :cutoff and (deleted"
+                                + " or exists (select 1 from article_change later where later.article_id = article_change.article_id"
+                                + " and later.seq > article_change.seq))")
+                .setParameter("cutoff", before)
+                .executeUpdate();
         if (highest != null) {
             session.createNativeMutationQuery("update article_change_counter set purged_through = :seq"
-                    + " where id = 1 and purged_through < :seq").setParameter("seq", highest.longValue()).executeUpdate();
+                            + " where id = 1 and purged_through < :seq")
+                    .setParameter("seq", highest.longValue())
+                    .executeUpdate();
         }
         return removed;
     }

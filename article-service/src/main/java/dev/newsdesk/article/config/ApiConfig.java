@@ -1,9 +1,8 @@
 package dev.newsdesk.article.config;
 
+import io.smallrye.config.ConfigMapping;
 import java.util.List;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
 
 /** {@code NEWSDESK_API_TOKENS}: the bearer tokens accepted for writes, comma-separated; unset refuses writes outside dev mode. */
 @ConfigMapping(prefix = "newsdesk")

@@ -1,10 +1,9 @@
 package dev.newsdesk.article.config;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import org.jboss.logging.Logger;
 
 /**
  * article-service's entry point: Quarkus as usual, except that a start without a database says
@@ -18,8 +17,7 @@ public final class ArticleServiceMain {
     static final String NO_DATABASE = "article-service needs PostgreSQL: set QUARKUS_DATASOURCE_JDBC_URL "
             + "(e.g. jdbc:postgresql://localhost:5432/newsdesk), or start everything with ./mvnw -Prun";
 
-    private ArticleServiceMain() {
-    }
+    private ArticleServiceMain() {}
 
     public static void main(String... args) {
         Quarkus.run(null, ArticleServiceMain::exit, args);

@@ -1,9 +1,8 @@
 package dev.newsdesk.article.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The change feed ({@code GET /api/changes}). */
 @ConfigMapping(prefix = "newsdesk.changes")

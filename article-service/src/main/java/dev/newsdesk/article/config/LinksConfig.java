@@ -1,9 +1,8 @@
 package dev.newsdesk.article.config;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** Where clients reach the system: the absolute bases for links in pages, JSON and image URLs. */
 @ConfigMapping(prefix = "newsdesk")

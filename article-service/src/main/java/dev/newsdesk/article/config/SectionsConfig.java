@@ -1,8 +1,7 @@
 package dev.newsdesk.article.config;
 
-import java.util.Map;
-
 import io.smallrye.config.ConfigMapping;
+import java.util.Map;
 
 /**
  * Section names chosen by the operator, over the names learned on import:

@@ -1,11 +1,9 @@
 package dev.newsdesk.article.content;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import dev.newsdesk.article.images.ImageUrls.PictureSource;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One piece of the body for native apps, in reading order. {@code type} says which fields are
@@ -14,8 +12,20 @@ import dev.newsdesk.article.images.ImageUrls.PictureSource;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(requiredProperties = "type")
-public record Block(@Schema(enumeration = { "paragraph", "quote", "heading", "list", "table", "image" }) String type, String text, Integer level, Boolean ordered, List<String> items,
-        List<List<String>> rows, String src, Integer width, Integer height, String srcset, List<PictureSource> sources) {
+public record Block(
+        @Schema(enumeration = {"paragraph", "quote", "heading", "list", "table", "image"})
+        String type,
+
+        String text,
+        Integer level,
+        Boolean ordered,
+        List<String> items,
+        List<List<String>> rows,
+        String src,
+        Integer width,
+        Integer height,
+        String srcset,
+        List<PictureSource> sources) {
 
     public static Block paragraph(String text) {
         return new Block("paragraph", text, null, null, null, null, null, null, null, null, null);

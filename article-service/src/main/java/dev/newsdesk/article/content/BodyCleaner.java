@@ -1,10 +1,10 @@
 package dev.newsdesk.article.content;
 
+import dev.newsdesk.article.images.GalleryImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -12,8 +12,6 @@ import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
-
-import dev.newsdesk.article.images.GalleryImage;
 
 /**
  * Turns an untrusted body (HTML, possibly from Markdown) into what we store: sanitized HTML that
@@ -29,12 +27,12 @@ public final class BodyCleaner {
 
     /** Full-width parentheses as the sources write them; ASCII ones and "来源" alone also occur. */
     private static final Pattern ATTRIBUTION = Pattern.compile("[（(]\\s*(?:文章)?来源\\s*[：:]\\s*([^）)]{1,100}?)\\s*[）)]");
+
     private static final Pattern NAVIGATION_GLUE = Pattern.compile("[\\s｜|/·•-]*");
     private static final Cleaner CLEANER = new Cleaner(NewsSafelist.create());
 
     /** The outcome: sanitized HTML with original image URLs, the gallery, the source and the plain text. */
-    public record CleanBody(String html, List<GalleryImage> images, Source source, String text) {
-    }
+    public record CleanBody(String html, List<GalleryImage> images, Source source, String text) {}
 
     /**
      * @param takeOutSiteParts true for imported posts: extract attribution and original link,
@@ -60,7 +58,8 @@ public final class BodyCleaner {
             images.add(image);
             img.removeAttr("width").removeAttr("height");
             if (image.width() != null) {
-                img.attr("width", image.width().toString()).attr("height", image.height().toString());
+                img.attr("width", image.width().toString())
+                        .attr("height", image.height().toString());
             }
             if (img.parent() == clean.body()) {
                 img.wrap("<figure></figure>");
@@ -77,8 +76,11 @@ public final class BodyCleaner {
             }
         }
         removeBlankTopLevelText(clean.body());
-        return new CleanBody(clean.body().html(), List.copyOf(images),
-                new Source(sourceName, sourceUrl), clean.body().text());
+        return new CleanBody(
+                clean.body().html(),
+                List.copyOf(images),
+                new Source(sourceName, sourceUrl),
+                clean.body().text());
     }
 
     private static String takeAttribution(Element body) {
@@ -86,7 +88,8 @@ public final class BodyCleaner {
             Matcher m = ATTRIBUTION.matcher(text.getWholeText());
             if (m.find()) {
                 String name = m.group(1).strip();
-                text.text(text.getWholeText().substring(0, m.start()) + text.getWholeText().substring(m.end()));
+                text.text(text.getWholeText().substring(0, m.start())
+                        + text.getWholeText().substring(m.end()));
                 removeIfEmpty(text.parent());
                 return name.isEmpty() ? null : name;
             }
@@ -99,7 +102,9 @@ public final class BodyCleaner {
         for (Element a : body.select(Selectors.PARAGRAPH_LINK)) {
             Element p = a.parent();
             String href = a.attr("href").strip();
-            if (href.matches("(?i)https?://\\S+") && a.text().strip().equals(href) && p.text().strip().equals(href)
+            if (href.matches("(?i)https?://\\S+")
+                    && a.text().strip().equals(href)
+                    && p.text().strip().equals(href)
                     && p.select(Selectors.IMG).isEmpty()) {
                 p.remove();
                 return href;
@@ -115,7 +120,8 @@ public final class BodyCleaner {
             if (links.isEmpty() || !line.select(Selectors.IMG).isEmpty()) {
                 continue;
             }
-            boolean allNavigation = links.stream().allMatch(a -> a.text().contains("返回") || a.text().contains("首页"));
+            boolean allNavigation = links.stream()
+                    .allMatch(a -> a.text().contains("返回") || a.text().contains("首页"));
             StringBuilder between = new StringBuilder();
             for (Node child : line.childNodes()) {
                 if (child instanceof TextNode t) {
@@ -141,7 +147,10 @@ public final class BodyCleaner {
     }
 
     private static void removeIfEmpty(Node node) {
-        if (node instanceof Element e && !e.tagName().equals("body") && e.text().isBlank() && e.select(Selectors.IMG).isEmpty()) {
+        if (node instanceof Element e
+                && !e.tagName().equals("body")
+                && e.text().isBlank()
+                && e.select(Selectors.IMG).isEmpty()) {
             e.remove();
         }
     }

@@ -3,7 +3,6 @@ package dev.newsdesk.article.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.jsoup.nodes.Element;
 
 /**
@@ -18,8 +17,7 @@ public final class FigureAlt {
     /** A line longer than this is a paragraph of the story, not a lead-in to a picture. */
     private static final int MAX_LEAD_IN_CHARS = 80;
 
-    private FigureAlt() {
-    }
+    private FigureAlt() {}
 
     public static void describe(Element body, String title) {
         List<Element> images = body.select("img");
@@ -40,7 +38,9 @@ public final class FigureAlt {
                 return caption.text().strip();
             }
         }
-        Element block = figure != null ? figure : img.parent() != null && img.parent().tagName().equals("p") ? img.parent() : img;
+        Element block = figure != null
+                ? figure
+                : img.parent() != null && img.parent().tagName().equals("p") ? img.parent() : img;
         List<Element> run = new ArrayList<>();
         Element before = block.previousElementSibling();
         while (before != null && isPictureOnly(before)) {
@@ -50,7 +50,8 @@ public final class FigureAlt {
         if (before != null && isLeadIn(before)) {
             String leadIn = LEAD_IN_END.matcher(before.text()).replaceFirst("").strip();
             int position = run.size() + 1;
-            boolean several = position > 1 || (block.nextElementSibling() != null && isPictureOnly(block.nextElementSibling()));
+            boolean several =
+                    position > 1 || (block.nextElementSibling() != null && isPictureOnly(block.nextElementSibling()));
             if (!leadIn.isEmpty()) {
                 return several ? leadIn + " 图" + position : leadIn;
             }
@@ -64,6 +65,8 @@ public final class FigureAlt {
 
     private static boolean isLeadIn(Element e) {
         String text = e.text().strip();
-        return text.length() <= MAX_LEAD_IN_CHARS && LEAD_IN_END.matcher(text).find() && e.select("img").isEmpty();
+        return text.length() <= MAX_LEAD_IN_CHARS
+                && LEAD_IN_END.matcher(text).find()
+                && e.select("img").isEmpty();
     }
 }

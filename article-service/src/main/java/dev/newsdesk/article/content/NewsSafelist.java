@@ -10,15 +10,47 @@ import org.jsoup.safety.Safelist;
  */
 public final class NewsSafelist {
 
-    private NewsSafelist() {
-    }
+    private NewsSafelist() {}
 
     public static Safelist create() {
         return new Safelist()
-                .addTags("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
-                        "pre", "code", "strong", "em", "b", "i", "u", "s", "sub", "sup", "small",
-                        "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
-                        "figure", "figcaption", "img", "a")
+                .addTags(
+                        "p",
+                        "br",
+                        "hr",
+                        "h1",
+                        "h2",
+                        "h3",
+                        "h4",
+                        "h5",
+                        "h6",
+                        "ul",
+                        "ol",
+                        "li",
+                        "blockquote",
+                        "pre",
+                        "code",
+                        "strong",
+                        "em",
+                        "b",
+                        "i",
+                        "u",
+                        "s",
+                        "sub",
+                        "sup",
+                        "small",
+                        "table",
+                        "caption",
+                        "thead",
+                        "tbody",
+                        "tfoot",
+                        "tr",
+                        "th",
+                        "td",
+                        "figure",
+                        "figcaption",
+                        "img",
+                        "a")
                 .addAttributes("a", "href", "title")
                 .addAttributes("img", "src", "alt", "width", "height")
                 .addAttributes("th", "colspan", "rowspan")

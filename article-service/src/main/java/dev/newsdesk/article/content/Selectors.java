@@ -6,8 +6,8 @@ import org.jsoup.select.QueryParser;
 /** The CSS queries of this package, parsed once: jsoup parses a query string on every select() call. */
 final class Selectors {
 
-    static final Evaluator UNSAFE_CONTAINERS = QueryParser.parse(
-            "script, style, iframe, object, embed, noscript, template, frameset, form, svg, math");
+    static final Evaluator UNSAFE_CONTAINERS =
+            QueryParser.parse("script, style, iframe, object, embed, noscript, template, frameset, form, svg, math");
     static final Evaluator IMG_WITHOUT_SRC = QueryParser.parse("img:not([src])");
     static final Evaluator IMG = QueryParser.parse("img");
     static final Evaluator LINK = QueryParser.parse("a");
@@ -17,6 +17,5 @@ final class Selectors {
     static final Evaluator LINE = QueryParser.parse("p, div");
     static final Evaluator TABLE_ROW = QueryParser.parse("tr");
 
-    private Selectors() {
-    }
+    private Selectors() {}
 }

@@ -17,11 +17,11 @@ public final class Summary {
     public static final int MAX = 200;
     /** A boundary before this point is too far back to be "near": the teaser would get too short. */
     private static final int NEAR = 120;
+
     private static final String SENTENCE_ENDS = "。！？!?";
     private static final Pattern TRAILING_COLON = Pattern.compile("[：:]\\s*$");
 
-    private Summary() {
-    }
+    private Summary() {}
 
     public static String of(String text) {
         String plain = text == null ? "" : text.replaceAll("\\s+", " ").strip();

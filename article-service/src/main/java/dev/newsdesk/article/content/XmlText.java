@@ -6,8 +6,7 @@ package dev.newsdesk.article.content;
  */
 public final class XmlText {
 
-    private XmlText() {
-    }
+    private XmlText() {}
 
     public static String legal(String s) {
         if (s == null) {
@@ -17,8 +16,12 @@ public final class XmlText {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             int len = Character.charCount(cp);
-            boolean ok = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            boolean ok = cp == 0x9
+                    || cp == 0xA
+                    || cp == 0xD
+                    || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD)
+                    || (cp >= 0x10000 && cp <= 0x10FFFF);
             if (!ok && out == null) {
                 out = new StringBuilder(s.length()).append(s, 0, i);
             } else if (ok && out != null) {

@@ -1,26 +1,22 @@
 package dev.newsdesk.article.error;
 
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import dev.newsdesk.http.Problem;
 import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.http.ProblemMapper;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * JSON bodies the parser refuses: not JSON at all, past a parser limit (nested too deep, a string
@@ -40,7 +36,8 @@ public class MalformedBodyMapper {
      */
     @ServerExceptionMapper(priority = Priorities.USER - 1)
     public Response wrapped(WebApplicationException e, UriInfo uri) {
-        if (e.getCause() instanceof JsonProcessingException json && e.getResponse().getStatus() == 400) {
+        if (e.getCause() instanceof JsonProcessingException json
+                && e.getResponse().getStatus() == 400) {
             return answer(json, uri);
         }
         return problems.webApplication(e, uri);
@@ -68,9 +65,13 @@ public class MalformedBodyMapper {
 
     static Response answer(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
-        ProblemException problem = field.isEmpty() ? ProblemException.badRequest(detailOf(e, null))
+        ProblemException problem = field.isEmpty()
+                ? ProblemException.badRequest(detailOf(e, null))
                 : ProblemException.invalid(detailOf(e, field), List.of(new Problem.FieldError(field, reasonOf(e))));
-        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem.toProblem(uri.getPath())).build();
+        return Response.status(400)
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.toProblem(uri.getPath()))
+                .build();
     }
 
     static String detailOf(JsonProcessingException e, String field) {

@@ -5,8 +5,11 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An original gallery image URL with its intrinsic size where known (null when not). */
-@Schema(requiredProperties = { "url", "width", "height" })
-public record GalleryImage(String url, @Schema(nullable = true) Integer width, @Schema(nullable = true) Integer height) {
+@Schema(requiredProperties = {"url", "width", "height"})
+public record GalleryImage(
+        String url,
+        @Schema(nullable = true) Integer width,
+        @Schema(nullable = true) Integer height) {
 
     /** The CDN's file names carry the size: {@code D25711400404053531447_w700h996.jpg}. */
     private static final Pattern CDN_SIZE = Pattern.compile("_w(\\d{1,5})h(\\d{1,5})\\.[A-Za-z0-9]+$");

@@ -8,10 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 
 /**
  * Builds image-service URLs: {@code {base}/img/{signature}/{options}/{source}} with the source as
@@ -52,15 +50,13 @@ public final class ImageUrls {
      * on offer, plus the same widths as AVIF and WebP ({@code sources}, smallest format first),
      * for a {@code <picture>} or an app that decodes them.
      */
-    public record Rendition(String src, Integer width, Integer height, String srcset, List<PictureSource> sources) {
-    }
+    public record Rendition(String src, Integer width, Integer height, String srcset, List<PictureSource> sources) {}
 
     /**
      * One alternative format of an image: its media type and srcset, as an HTML {@code <source>}
      * and the JSON {@code sources} entries carry them.
      */
-    public record PictureSource(String type, String srcset) {
-    }
+    public record PictureSource(String type, String srcset) {}
 
     /**
      * The smaller formats, best first, each an explicit {@code f:} (never {@code f:auto}): the URL
@@ -85,19 +81,23 @@ public final class ImageUrls {
         if (image.width() == null || image.height() == null) {
             // Unknown size: any width we claimed could be wrong, so offer the original only.
             List<PictureSource> sources = ALTERNATIVES.stream()
-                    .map(f -> new PictureSource("image/" + f, url(image.url(), null, f))).toList();
+                    .map(f -> new PictureSource("image/" + f, url(image.url(), null, f)))
+                    .toList();
             return new Rendition(url(image.url(), null), null, null, null, sources);
         }
         int display = Math.min(image.width(), DISPLAY_WIDTH);
         int displayHeight = heightFor(image, display);
         List<Integer> widths = widthsFor(image.width());
         List<PictureSource> sources = ALTERNATIVES.stream()
-                .map(f -> new PictureSource("image/" + f, srcset(image, widths, f))).toList();
+                .map(f -> new PictureSource("image/" + f, srcset(image, widths, f)))
+                .toList();
         return new Rendition(url(image.url(), display), display, displayHeight, srcset(image, widths, "jpeg"), sources);
     }
 
     private String srcset(GalleryImage image, List<Integer> widths, String format) {
-        return widths.stream().map(w -> url(image.url(), w, format) + " " + w + "w").collect(Collectors.joining(", "));
+        return widths.stream()
+                .map(w -> url(image.url(), w, format) + " " + w + "w")
+                .collect(Collectors.joining(", "));
     }
 
     /** The candidate widths below the intrinsic width, plus the intrinsic width when it falls short of the next candidate. */

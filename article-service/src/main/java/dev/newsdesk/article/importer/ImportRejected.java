@@ -1,9 +1,8 @@
 package dev.newsdesk.article.importer;
 
-import java.util.List;
-
 import dev.newsdesk.http.Problem;
 import dev.newsdesk.http.ProblemException;
+import java.util.List;
 
 /**
  * Why a post cannot be imported, with the field or front-matter line at fault. Plain so the

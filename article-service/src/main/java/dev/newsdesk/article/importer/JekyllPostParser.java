@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -37,21 +36,30 @@ public final class JekyllPostParser {
 
     /** One post's size limit: the longest real posts are a few tens of KiB. */
     public static final int MAX_POST_BYTES = 1024 * 1024;
+
     public static final int MAX_TITLE_CHARS = 500;
 
     /** Jekyll's own format, {@code 2022-01-30 12:25:13 +0800}; seconds and offset may be left out. */
     private static final DateTimeFormatter JEKYLL_DATE = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss]")
-            .optionalStart().appendPattern("[ ]").appendOffset("+HHMM", "Z").optionalEnd()
-            .optionalStart().appendPattern("[ ]").appendOffset("+HH:MM", "Z").optionalEnd()
-            .toFormatter().withResolverStyle(ResolverStyle.STRICT); // 02-30 is an error, not 02-28
+            .optionalStart()
+            .appendPattern("[ ]")
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendPattern("[ ]")
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT); // 02-30 is an error, not 02-28
 
     /** Front matter is tiny: few aliases (no "billion laughs"), and never more text than a post. */
     private static final LoadSettings YAML_SETTINGS = LoadSettings.builder()
-            .setMaxAliasesForCollections(10).setCodePointLimit(MAX_POST_BYTES).build();
+            .setMaxAliasesForCollections(10)
+            .setCodePointLimit(MAX_POST_BYTES)
+            .build();
 
-    private static final Pattern BARE_LINK_LINE =
-            Pattern.compile("(?m)^[ \\t]*<(https?://[^\\s<>\"]+)>[ \\t]*$");
+    private static final Pattern BARE_LINK_LINE = Pattern.compile("(?m)^[ \\t]*<(https?://[^\\s<>\"]+)>[ \\t]*$");
 
     private final Parser markdown;
     private final HtmlRenderer html;
@@ -64,7 +72,10 @@ public final class JekyllPostParser {
 
     public JekyllPost parse(byte[] bytes) {
         if (bytes.length > MAX_POST_BYTES) {
-            throw new ImportRejected(413, "body", "The post is " + bytes.length + " bytes; the limit is " + MAX_POST_BYTES + " bytes (1 MiB)");
+            throw new ImportRejected(
+                    413,
+                    "body",
+                    "The post is " + bytes.length + " bytes; the limit is " + MAX_POST_BYTES + " bytes (1 MiB)");
         }
         return parse(decodeUtf8(bytes));
     }
@@ -85,7 +96,8 @@ public final class JekyllPostParser {
             }
         }
         if (close < 0) {
-            throw new ImportRejected("front matter", "line 1: the front matter opened here is never closed by a '---' line");
+            throw new ImportRejected(
+                    "front matter", "line 1: the front matter opened here is never closed by a '---' line");
         }
         String yaml = String.join("\n", Arrays.copyOfRange(lines, 1, close));
         Map<?, ?> fields = load(yaml);
@@ -94,7 +106,9 @@ public final class JekyllPostParser {
             throw new ImportRejected("title", "the front matter has no title");
         }
         if (title.length() > MAX_TITLE_CHARS) {
-            throw new ImportRejected("title", "line " + lineOf("title", lines) + ": the title is longer than " + MAX_TITLE_CHARS + " characters");
+            throw new ImportRejected(
+                    "title",
+                    "line " + lineOf("title", lines) + ": the title is longer than " + MAX_TITLE_CHARS + " characters");
         }
         String date = string(fields, "date", lines);
         if (date == null || date.isBlank()) {
@@ -103,8 +117,13 @@ public final class JekyllPostParser {
         OffsetDateTime published = parseDate(date.strip(), lineOf("date", lines));
         String slug = string(fields, "slug", lines);
         String body = String.join("\n", Arrays.copyOfRange(lines, close + 1, lines.length));
-        return new JekyllPost(title.strip(), published, names(fields, "categories", lines), names(fields, "tags", lines),
-                slug == null || slug.isBlank() ? null : slug.strip(), html.render(markdown.parse(ownParagraphs(body))));
+        return new JekyllPost(
+                title.strip(),
+                published,
+                names(fields, "categories", lines),
+                names(fields, "tags", lines),
+                slug == null || slug.isBlank() ? null : slug.strip(),
+                html.render(markdown.parse(ownParagraphs(body))));
     }
 
     /**
@@ -117,13 +136,16 @@ public final class JekyllPostParser {
     }
 
     static String decodeUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             return decoder.decode(in).toString();
         } catch (CharacterCodingException e) {
-            throw new ImportRejected("body", "The post is not UTF-8 text (invalid byte sequence near byte " + in.position() + ")");
+            throw new ImportRejected(
+                    "body", "The post is not UTF-8 text (invalid byte sequence near byte " + in.position() + ")");
         }
     }
 
@@ -139,8 +161,9 @@ public final class JekyllPostParser {
             try {
                 return LocalDate.parse(value).atStartOfDay().atOffset(ZoneOffset.UTC);
             } catch (DateTimeParseException notADate) {
-                throw new ImportRejected("date", "line " + line + ": '" + value
-                        + "' is not a valid date; expected YYYY-MM-DD HH:MM:SS +ZZZZ");
+                throw new ImportRejected(
+                        "date",
+                        "line " + line + ": '" + value + "' is not a valid date; expected YYYY-MM-DD HH:MM:SS +ZZZZ");
             }
         }
     }
@@ -152,7 +175,8 @@ public final class JekyllPostParser {
                 return Map.of();
             }
             if (!(doc instanceof Map<?, ?> map)) {
-                throw new ImportRejected("front matter", "line 2: the front matter must be a mapping of keys to values");
+                throw new ImportRejected(
+                        "front matter", "line 2: the front matter must be a mapping of keys to values");
             }
             return map;
         } catch (MarkedYamlEngineException e) {
@@ -181,14 +205,16 @@ public final class JekyllPostParser {
         if (value instanceof List<?> list) {
             for (Object item : list) {
                 if (item instanceof Map || item instanceof List) {
-                    throw new ImportRejected(key, "line " + lineOf(key, lines) + ": '" + key + "' must be a list of names");
+                    throw new ImportRejected(
+                            key, "line " + lineOf(key, lines) + ": '" + key + "' must be a list of names");
                 }
                 if (item != null && !item.toString().isBlank()) {
                     names.add(item.toString().strip());
                 }
             }
         } else if (value instanceof Map) {
-            throw new ImportRejected(key, "line " + lineOf(key, lines) + ": '" + key + "' must be a name or a list of names");
+            throw new ImportRejected(
+                    key, "line " + lineOf(key, lines) + ": '" + key + "' must be a name or a list of names");
         } else if (value != null) {
             for (String name : value.toString().strip().split("\\s+")) {
                 if (!name.isEmpty()) {
@@ -198,7 +224,8 @@ public final class JekyllPostParser {
         }
         for (String name : names) {
             if (name.length() > 100) {
-                throw new ImportRejected(key, "line " + lineOf(key, lines) + ": a name in '" + key + "' is longer than 100 characters");
+                throw new ImportRejected(
+                        key, "line " + lineOf(key, lines) + ": a name in '" + key + "' is longer than 100 characters");
             }
         }
         return names.stream().distinct().toList();

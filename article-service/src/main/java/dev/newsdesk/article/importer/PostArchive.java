@@ -28,18 +28,19 @@ public final class PostArchive {
     static final long RATIO_FLOOR = 8L * 1024 * 1024;
 
     /** One entry: its name and either its bytes or why it was not read. */
-    public record Entry(String name, byte[] bytes, String rejection) {
-    }
+    public record Entry(String name, byte[] bytes, String rejection) {}
 
-    private PostArchive() {
-    }
+    private PostArchive() {}
 
     public static List<Entry> read(byte[] zip) {
         if (zip.length > MAX_ARCHIVE_BYTES) {
             throw new ImportRejected(413, "body", "The archive is " + zip.length + " bytes; the limit is 50 MiB");
         }
         // ZipInputStream reads garbage as an empty archive; the local-header or end-of-archive magic tells them apart.
-        if (zip.length < 4 || zip[0] != 'P' || zip[1] != 'K' || !(zip[2] == 3 && zip[3] == 4 || zip[2] == 5 && zip[3] == 6)) {
+        if (zip.length < 4
+                || zip[0] != 'P'
+                || zip[1] != 'K'
+                || !(zip[2] == 3 && zip[3] == 4 || zip[2] == 5 && zip[3] == 6)) {
             throw new ImportRejected("body", "not a zip archive");
         }
         List<Entry> entries = new ArrayList<>();
@@ -49,7 +50,9 @@ public final class PostArchive {
             while ((entry = in.getNextEntry()) != null) {
                 String name = entry.getName();
                 if (isUnsafeName(name)) {
-                    throw new ImportRejected("archive", "entry '" + name + "': names with '..', absolute paths or backslashes are refused");
+                    throw new ImportRejected(
+                            "archive",
+                            "entry '" + name + "': names with '..', absolute paths or backslashes are refused");
                 }
                 if (entries.size() >= MAX_ENTRIES) {
                     throw new ImportRejected(413, "archive", "more than " + MAX_ENTRIES + " entries");
@@ -60,8 +63,12 @@ public final class PostArchive {
                 byte[] bytes = readCapped(in, JekyllPostParser.MAX_POST_BYTES + 1L);
                 total += bytes.length;
                 if (total > MAX_TOTAL_BYTES || (total > RATIO_FLOOR && total > (long) MAX_RATIO * zip.length)) {
-                    throw new ImportRejected(413, "archive", "entry '" + name + "': the archive inflates beyond its limits"
-                            + " (" + MAX_TOTAL_BYTES / 1024 / 1024 + " MiB in all, " + MAX_RATIO + "× its size); looks like a zip bomb");
+                    throw new ImportRejected(
+                            413,
+                            "archive",
+                            "entry '" + name + "': the archive inflates beyond its limits" + " ("
+                                    + MAX_TOTAL_BYTES / 1024 / 1024 + " MiB in all, " + MAX_RATIO
+                                    + "× its size); looks like a zip bomb");
                 }
                 if (!name.endsWith(".md") && !name.endsWith(".markdown")) {
                     entries.add(new Entry(name, null, "not a Markdown post (.md or .markdown)"));

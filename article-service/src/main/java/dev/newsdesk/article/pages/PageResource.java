@@ -1,7 +1,6 @@
 package dev.newsdesk.article.pages;
 
-import java.util.function.Supplier;
-
+import dev.newsdesk.http.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,11 +11,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.newsdesk.http.ProblemException;
 
 /**
  * The public HTML pages: home, section and tag listings and search results (newest first,
@@ -25,7 +22,7 @@ import dev.newsdesk.http.ProblemException;
  * problem document.
  */
 @Path("/")
-@Produces({ MediaType.TEXT_HTML, "application/problem+json" })
+@Produces({MediaType.TEXT_HTML, "application/problem+json"})
 @Tag(name = "pages", description = "Public HTML pages")
 public class PageResource {
 
@@ -37,7 +34,10 @@ public class PageResource {
 
     @GET
     @Operation(summary = "Home: the newest articles")
-    public Response home(@QueryParam("cursor") String cursor, @QueryParam("back") String back, @Context UriInfo uri,
+    public Response home(
+            @QueryParam("cursor") String cursor,
+            @QueryParam("back") String back,
+            @Context UriInfo uri,
             @Context HttpHeaders headers) {
         return answer(uri, headers, () -> pages.home(cursor, back));
     }
@@ -45,24 +45,36 @@ public class PageResource {
     @GET
     @Path("categories/{name}")
     @Operation(summary = "One section's articles, newest first")
-    public Response category(@PathParam("name") String name, @QueryParam("cursor") String cursor,
-            @QueryParam("back") String back, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response category(
+            @PathParam("name") String name,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("back") String back,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         return answer(uri, headers, () -> pages.category(name, cursor, back));
     }
 
     @GET
     @Path("tags/{name}")
     @Operation(summary = "One tag's articles, newest first")
-    public Response tag(@PathParam("name") String name, @QueryParam("cursor") String cursor,
-            @QueryParam("back") String back, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response tag(
+            @PathParam("name") String name,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("back") String back,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         return answer(uri, headers, () -> pages.tag(name, cursor, back));
     }
 
     @GET
     @Path("search")
     @Operation(summary = "Search results for q, newest first")
-    public Response search(@QueryParam("q") String q, @QueryParam("cursor") String cursor,
-            @QueryParam("back") String back, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response search(
+            @QueryParam("q") String q,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("back") String back,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         return answer(uri, headers, () -> pages.search(q, cursor, back));
     }
 
@@ -76,14 +88,20 @@ public class PageResource {
     private Response answer(UriInfo uri, HttpHeaders headers, Supplier<RenderedPage> render) {
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         try {
-            return pages.cached(uri.getRequestUri().getRawPath() + "?" + uri.getRequestUri().getRawQuery(), render)
+            return pages.cached(
+                            uri.getRequestUri().getRawPath() + "?"
+                                    + uri.getRequestUri().getRawQuery(),
+                            render)
                     .answer(ifNoneMatch, RenderedPage.HTML);
         } catch (ProblemException p) {
             if (!readsHtml(headers)) {
                 throw p;
             }
-            return Response.status(p.status()).type(RenderedPage.HTML).header("Cache-Control", "no-store")
-                    .entity(pages.problem(p)).build();
+            return Response.status(p.status())
+                    .type(RenderedPage.HTML)
+                    .header("Cache-Control", "no-store")
+                    .entity(pages.problem(p))
+                    .build();
         }
     }
 
@@ -92,7 +110,10 @@ public class PageResource {
      * libraries' {@code *}{@code /*}, an API client asking for JSON) gets the problem document.
      */
     static boolean readsHtml(HttpHeaders headers) {
-        return headers.getAcceptableMediaTypes().stream().anyMatch(type -> !type.isWildcardType() && !type.isWildcardSubtype()
-                && (type.isCompatible(MediaType.TEXT_HTML_TYPE) || type.isCompatible(MediaType.APPLICATION_XHTML_XML_TYPE)));
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> !type.isWildcardType()
+                        && !type.isWildcardSubtype()
+                        && (type.isCompatible(MediaType.TEXT_HTML_TYPE)
+                                || type.isCompatible(MediaType.APPLICATION_XHTML_XML_TYPE)));
     }
 }

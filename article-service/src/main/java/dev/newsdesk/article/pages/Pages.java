@@ -1,26 +1,22 @@
 package dev.newsdesk.article.pages;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import dev.newsdesk.article.Article;
 import dev.newsdesk.article.ArticlePage;
 import dev.newsdesk.article.ArticleService;
 import dev.newsdesk.article.ListParams;
 import dev.newsdesk.article.config.ImageSigningConfig;
 import dev.newsdesk.article.config.LinksConfig;
-import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.article.images.ImageUrls;
-
+import dev.newsdesk.http.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Builds the public pages from the article service's reads. Rendered pages are kept for
@@ -36,6 +32,7 @@ public class Pages {
     static final int MAX_QUERY_CHARS = 100;
     /** The first few thumbnails are in the first screen: loading them lazily would only delay them. */
     static final int EAGER_THUMBNAILS = 3;
+
     static final Duration TTL = Duration.ofSeconds(2);
     /** The {@code back} value that names the first page of a listing (which has no cursor). */
     static final String FIRST_PAGE = "-";
@@ -46,11 +43,16 @@ public class Pages {
     private final Template article;
     private final Template listing;
     private final Template error;
-    private final Cache<String, RenderedPage> rendered = Caffeine.newBuilder()
-            .maximumSize(5_000).expireAfterWrite(TTL).build();
+    private final Cache<String, RenderedPage> rendered =
+            Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(TTL).build();
 
-    Pages(ArticleService articles, Site site, LinksConfig links, ImageSigningConfig signing,
-            @Location("pages/article.html") Template article, @Location("pages/listing.html") Template listing,
+    Pages(
+            ArticleService articles,
+            Site site,
+            LinksConfig links,
+            ImageSigningConfig signing,
+            @Location("pages/article.html") Template article,
+            @Location("pages/listing.html") Template listing,
             @Location("pages/error.html") Template error) {
         this.articles = articles;
         this.site = site;
@@ -71,23 +73,53 @@ public class Pages {
     }
 
     RenderedPage home(String cursor, String back) {
-        return listingPage(Site.NAME + " · 最新新闻", "最新新闻", site.home(), null, "newsdesk 最新新闻，按发布时间排列。",
-                ListParams.newest(PAGE_SIZE, cursor), cursor, back, site.siteFeeds(), false, null);
+        return listingPage(
+                Site.NAME + " · 最新新闻",
+                "最新新闻",
+                site.home(),
+                null,
+                "newsdesk 最新新闻，按发布时间排列。",
+                ListParams.newest(PAGE_SIZE, cursor),
+                cursor,
+                back,
+                site.siteFeeds(),
+                false,
+                null);
     }
 
     RenderedPage category(String slug, String cursor, String back) {
         String name = site.sectionName(slug);
         List<PageMeta.FeedLink> feeds = new ArrayList<>(site.feedsOf("categories", slug, name));
         feeds.addAll(site.siteFeeds());
-        return listingPage(name + " · " + Site.NAME, name, site.categoryHref(slug), slug, name + "栏目的最新文章。",
-                ListParams.newest(PAGE_SIZE, cursor).inCategory(slug), cursor, back, feeds, false, null);
+        return listingPage(
+                name + " · " + Site.NAME,
+                name,
+                site.categoryHref(slug),
+                slug,
+                name + "栏目的最新文章。",
+                ListParams.newest(PAGE_SIZE, cursor).inCategory(slug),
+                cursor,
+                back,
+                feeds,
+                false,
+                null);
     }
 
     RenderedPage tag(String name, String cursor, String back) {
         List<PageMeta.FeedLink> feeds = new ArrayList<>(site.feedsOf("tags", name, name));
         feeds.addAll(site.siteFeeds());
-        return listingPage("#" + name + " · " + Site.NAME, "#" + name, site.tagHref(name), null, "标签「" + name + "」下的文章。",
-                ListParams.newest(PAGE_SIZE, cursor).withTag(name), cursor, back, feeds, false, null);
+        return listingPage(
+                "#" + name + " · " + Site.NAME,
+                "#" + name,
+                site.tagHref(name),
+                null,
+                "标签「" + name + "」下的文章。",
+                ListParams.newest(PAGE_SIZE, cursor).withTag(name),
+                cursor,
+                back,
+                feeds,
+                false,
+                null);
     }
 
     RenderedPage search(String q, String cursor, String back) {
@@ -96,17 +128,38 @@ public class Pages {
             throw ProblemException.invalidField("q", "请输入要搜索的词语 (the query is empty)");
         }
         if (query.length() > MAX_QUERY_CHARS) {
-            throw ProblemException.invalidField("q", "搜索词最多 " + MAX_QUERY_CHARS + " 个字 (the query is longer than "
-                    + MAX_QUERY_CHARS + " characters)");
+            throw ProblemException.invalidField(
+                    "q",
+                    "搜索词最多 " + MAX_QUERY_CHARS + " 个字 (the query is longer than " + MAX_QUERY_CHARS + " characters)");
         }
         ListParams params = new ListParams(null, null, null, query, null, null, Integer.toString(PAGE_SIZE), cursor);
         String canonical = site.searchAction() + "?q=" + Site.segment(query);
-        return listingPage("搜索：" + query + " · " + Site.NAME, "搜索：" + query, canonical, null, "搜索「" + query + "」的结果。",
-                params, cursor, back, site.siteFeeds(), true, query);
+        return listingPage(
+                "搜索：" + query + " · " + Site.NAME,
+                "搜索：" + query,
+                canonical,
+                null,
+                "搜索「" + query + "」的结果。",
+                params,
+                cursor,
+                back,
+                site.siteFeeds(),
+                true,
+                query);
     }
 
-    private RenderedPage listingPage(String title, String heading, String base, String currentSection, String description,
-            ListParams params, String cursor, String back, List<PageMeta.FeedLink> feeds, boolean isSearch, String query) {
+    private RenderedPage listingPage(
+            String title,
+            String heading,
+            String base,
+            String currentSection,
+            String description,
+            ListParams params,
+            String cursor,
+            String back,
+            List<PageMeta.FeedLink> feeds,
+            boolean isSearch,
+            String query) {
         if (back != null && !back.equals(FIRST_PAGE)) {
             articles.list(ListParams.newest(1, back)); // a bad back-cursor is the same 400 as a bad cursor
         }
@@ -123,13 +176,21 @@ public class Pages {
         String canonical = firstPage ? base : base + join + "cursor=" + cursor;
         // Keyset paging knows the page before this one only when the link that led here said it
         // (back: FIRST_PAGE for the first); without it, the page offers the newest instead.
-        String older = page.nextCursor() == null ? null
+        String older = page.nextCursor() == null
+                ? null
                 : base + join + "cursor=" + page.nextCursor() + "&back=" + (firstPage ? FIRST_PAGE : cursor);
-        String newer = firstPage || back == null ? null : back.equals(FIRST_PAGE) ? base : base + join + "cursor=" + back;
+        String newer =
+                firstPage || back == null ? null : back.equals(FIRST_PAGE) ? base : base + join + "cursor=" + back;
         PageMeta meta = PageMeta.listing(title, heading, canonical, description, newer, older, isSearch, query, feeds);
-        return RenderedPage.of(listing.data("site", site).data("page", meta).data("heading", heading)
-                .data("items", items).data("older", older).data("newer", newer)
-                .data("latest", firstPage || newer != null ? null : base).data("current", currentSection).render());
+        return RenderedPage.of(listing.data("site", site)
+                .data("page", meta)
+                .data("heading", heading)
+                .data("items", items)
+                .data("older", older)
+                .data("newer", newer)
+                .data("latest", firstPage || newer != null ? null : base)
+                .data("current", currentSection)
+                .render());
     }
 
     RenderedPage article(String slug) {
@@ -142,7 +203,8 @@ public class Pages {
         feeds.addAll(site.siteFeeds());
         List<ListItem> related = new ArrayList<>();
         if (section != null) {
-            for (var s : articles.list(ListParams.newest(RELATED + 1, null).inCategory(section)).items()) {
+            for (var s : articles.list(ListParams.newest(RELATED + 1, null).inCategory(section))
+                    .items()) {
                 if (s.id() != a.id() && related.size() < RELATED) {
                     related.add(ListItem.of(s, site, images, true));
                 }
@@ -150,15 +212,39 @@ public class Pages {
         }
         String canonical = site.articleHref(a.slug());
         String image = a.leadImage() == null ? null : a.leadImage().src();
-        PageMeta meta = new PageMeta(a.title() + " · " + Site.NAME, a.title(), "article", canonical, a.summary(), image,
-                a.publishedAt(), null, null, StructuredData.newsArticle(a, canonical, site), false, null, feeds);
-        return RenderedPage.of(article.data("site", site).data("page", meta).data("article", a)
+        PageMeta meta = new PageMeta(
+                a.title() + " · " + Site.NAME,
+                a.title(),
+                "article",
+                canonical,
+                a.summary(),
+                image,
+                a.publishedAt(),
+                null,
+                null,
+                StructuredData.newsArticle(a, canonical, site),
+                false,
+                null,
+                feeds);
+        return RenderedPage.of(article.data("site", site)
+                .data("page", meta)
+                .data("article", a)
                 .data("published", ListItem.SHOWN.format(java.time.OffsetDateTime.parse(a.publishedAt())))
-                .data("sections", a.categories().stream().map(c -> new Site.Section(c, site.sectionName(c), site.categoryHref(c))).toList())
-                .data("tags", a.tags().stream().map(t -> new Site.Section(t, t, site.tagHref(t))).toList())
+                .data(
+                        "sections",
+                        a.categories().stream()
+                                .map(c -> new Site.Section(c, site.sectionName(c), site.categoryHref(c)))
+                                .toList())
+                .data(
+                        "tags",
+                        a.tags().stream()
+                                .map(t -> new Site.Section(t, t, site.tagHref(t)))
+                                .toList())
                 .data("sectionName", section == null ? null : site.sectionName(section))
                 .data("sectionHref", section == null ? null : site.categoryHref(section))
-                .data("related", related).data("current", section).render());
+                .data("related", related)
+                .data("current", section)
+                .render());
     }
 
     /** The designed page for a problem: same header and search box, the status's own words. */
@@ -168,9 +254,14 @@ public class Pages {
             case 400 -> "请求有误";
             default -> "出了点问题";
         };
-        PageMeta meta = PageMeta.listing(heading + " · " + Site.NAME, heading, site.home(), null, null, null, true, null,
-                site.siteFeeds());
-        return error.data("site", site).data("page", meta).data("heading", heading).data("status", p.status())
-                .data("detail", p.getMessage()).data("current", null).render();
+        PageMeta meta = PageMeta.listing(
+                heading + " · " + Site.NAME, heading, site.home(), null, null, null, true, null, site.siteFeeds());
+        return error.data("site", site)
+                .data("page", meta)
+                .data("heading", heading)
+                .data("status", p.status())
+                .data("detail", p.getMessage())
+                .data("current", null)
+                .render();
     }
 }

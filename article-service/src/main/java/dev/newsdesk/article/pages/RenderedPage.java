@@ -1,11 +1,9 @@
 package dev.newsdesk.article.pages;
 
-import java.nio.charset.StandardCharsets;
-
+import dev.newsdesk.http.EntityTags;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.newsdesk.http.EntityTags;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A page as bytes with its entity tag, and how it is answered: 200 with the body, or 304 when
@@ -24,10 +22,15 @@ public record RenderedPage(byte[] body, String etag) {
 
     Response answer(String ifNoneMatch, MediaType type) {
         if (matches(ifNoneMatch)) {
-            return Response.notModified().tag(etag.substring(1, etag.length() - 1))
-                    .header("Cache-Control", CACHE_CONTROL).build();
+            return Response.notModified()
+                    .tag(etag.substring(1, etag.length() - 1))
+                    .header("Cache-Control", CACHE_CONTROL)
+                    .build();
         }
-        return Response.ok(body, type).header("ETag", etag).header("Cache-Control", CACHE_CONTROL).build();
+        return Response.ok(body, type)
+                .header("ETag", etag)
+                .header("Cache-Control", CACHE_CONTROL)
+                .build();
     }
 
     boolean matches(String ifNoneMatch) {

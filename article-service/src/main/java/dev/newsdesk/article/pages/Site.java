@@ -1,18 +1,15 @@
 package dev.newsdesk.article.pages;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.newsdesk.article.ArticleService;
+import dev.newsdesk.article.config.LinksConfig;
+import dev.newsdesk.article.sections.SectionNames;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-
-import dev.newsdesk.article.ArticleService;
-import dev.newsdesk.article.config.LinksConfig;
-import dev.newsdesk.article.sections.SectionNames;
 
 /**
  * What every page shares: the links of header and footer, the main sections (the most used
@@ -34,14 +31,16 @@ public class Site {
         this.links = links;
         this.names = names;
         // Counts move slowly; a minute-old header is fine and spares every page a GROUP BY.
-        this.sections = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(60)).build(
-                any -> articles.categories().stream().limit(MAIN_SECTIONS)
-                        .map(c -> new Section(c.name(), names.displayName(c.name()), categoryHref(c.name()))).toList());
+        this.sections = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofSeconds(60))
+                .build(any -> articles.categories().stream()
+                        .limit(MAIN_SECTIONS)
+                        .map(c -> new Section(c.name(), names.displayName(c.name()), categoryHref(c.name())))
+                        .toList());
     }
 
     /** A section as the header links it. */
-    public record Section(String slug, String name, String href) {
-    }
+    public record Section(String slug, String name, String href) {}
 
     public String name() {
         return NAME;
@@ -93,7 +92,8 @@ public class Site {
 
     public List<PageMeta.FeedLink> siteFeeds() {
         String base = links.feedBase() + "/feeds";
-        return List.of(new PageMeta.FeedLink("application/rss+xml", NAME + " (RSS)", base + "/rss.xml"),
+        return List.of(
+                new PageMeta.FeedLink("application/rss+xml", NAME + " (RSS)", base + "/rss.xml"),
                 new PageMeta.FeedLink("application/atom+xml", NAME + " (Atom)", base + "/atom.xml"),
                 new PageMeta.FeedLink("application/feed+json", NAME + " (JSON Feed)", base + "/feed.json"));
     }
@@ -101,7 +101,8 @@ public class Site {
     /** A category's or tag's feeds: {@code kind} is {@code categories} or {@code tags}. */
     public List<PageMeta.FeedLink> feedsOf(String kind, String name, String shownName) {
         String base = links.feedBase() + "/feeds/" + kind + "/" + segment(name);
-        return List.of(new PageMeta.FeedLink("application/rss+xml", shownName + " (RSS)", base + "/rss.xml"),
+        return List.of(
+                new PageMeta.FeedLink("application/rss+xml", shownName + " (RSS)", base + "/rss.xml"),
                 new PageMeta.FeedLink("application/atom+xml", shownName + " (Atom)", base + "/atom.xml"));
     }
 

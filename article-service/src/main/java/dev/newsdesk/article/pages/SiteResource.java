@@ -1,8 +1,7 @@
 package dev.newsdesk.article.pages;
 
-import java.time.Instant;
-import java.util.List;
-
+import dev.newsdesk.article.store.SitemapStore;
+import dev.newsdesk.http.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,12 +11,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.article.store.SitemapStore;
 
 /** What crawlers and browsers ask a site for besides pages: sitemaps, robots.txt, the icon, the stylesheet. */
 @Path("/")
@@ -61,7 +58,9 @@ public class SiteResource {
     @Produces("application/xml")
     @Operation(summary = "Google News sitemap: articles of the last 48 hours")
     public Response newsSitemap(@Context HttpHeaders headers) {
-        return xml(Sitemaps.news(site, sitemaps.publishedSince(Sitemaps.newsSince(Instant.now()), Sitemaps.NEWS_LIMIT)), headers);
+        return xml(
+                Sitemaps.news(site, sitemaps.publishedSince(Sitemaps.newsSince(Instant.now()), Sitemaps.NEWS_LIMIT)),
+                headers);
     }
 
     @GET
@@ -70,7 +69,8 @@ public class SiteResource {
     @Operation(summary = "robots.txt naming the sitemaps")
     public Response robots() {
         return Response.ok(Sitemaps.robots(site.base()), MediaType.valueOf("text/plain; charset=UTF-8"))
-                .header("Cache-Control", "public, max-age=86400").build();
+                .header("Cache-Control", "public, max-age=86400")
+                .build();
     }
 
     @GET
@@ -78,7 +78,9 @@ public class SiteResource {
     @Produces("image/x-icon")
     @Operation(summary = "The site icon")
     public Response favicon() {
-        return Response.ok(favicon.bytes(), "image/x-icon").header("Cache-Control", "public, max-age=604800").build();
+        return Response.ok(favicon.bytes(), "image/x-icon")
+                .header("Cache-Control", "public, max-age=604800")
+                .build();
     }
 
     @GET
@@ -90,7 +92,9 @@ public class SiteResource {
         if (!css.fileName().equals(file)) {
             throw ProblemException.notFound("No static file " + file);
         }
-        return Response.ok(css.bytes(), "text/css; charset=UTF-8").header("Cache-Control", IMMUTABLE).build();
+        return Response.ok(css.bytes(), "text/css; charset=UTF-8")
+                .header("Cache-Control", IMMUTABLE)
+                .build();
     }
 
     private static Response xml(String body, HttpHeaders headers) {

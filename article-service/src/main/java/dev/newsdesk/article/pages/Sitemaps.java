@@ -1,5 +1,6 @@
 package dev.newsdesk.article.pages;
 
+import dev.newsdesk.article.store.SitemapStore;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,12 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-
-import dev.newsdesk.article.store.SitemapStore;
 
 /**
  * The sitemaps as XML, written with the JDK's StAX writer (escaping is its job): the index
@@ -28,12 +26,12 @@ final class Sitemaps {
     static final long NEWS_HOURS = 48;
     /** Google reads at most 1,000 news entries per sitemap. */
     static final int NEWS_LIMIT = 1000;
+
     static final String NEWS_LANGUAGE = "zh-cn";
     private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
-    private Sitemaps() {
-    }
+    private Sitemaps() {}
 
     /** Page 1 is always listed (it holds the home page), so even an empty site's index is valid. */
     static String index(String base, List<SitemapStore.Page> stored, Instant now) {

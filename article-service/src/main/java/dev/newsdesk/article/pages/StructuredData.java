@@ -1,13 +1,11 @@
 package dev.newsdesk.article.pages;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsdesk.article.Article;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.newsdesk.article.Article;
 
 /**
  * schema.org {@code NewsArticle} as JSON-LD for the article page (Google's article rich
@@ -20,15 +18,16 @@ final class StructuredData {
     /** Google shows at most 110 characters of a headline. */
     private static final int MAX_HEADLINE = 110;
 
-    private StructuredData() {
-    }
+    private StructuredData() {}
 
     static String newsArticle(Article a, String canonical, Site site) {
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
         ld.put("@type", "NewsArticle");
         ld.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", canonical));
-        ld.put("headline", a.title().length() <= MAX_HEADLINE ? a.title() : a.title().substring(0, MAX_HEADLINE - 1) + "…");
+        ld.put(
+                "headline",
+                a.title().length() <= MAX_HEADLINE ? a.title() : a.title().substring(0, MAX_HEADLINE - 1) + "…");
         ld.put("datePublished", a.publishedAt());
         ld.put("dateModified", a.updatedAt());
         if (a.leadImage() != null) {

@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -22,8 +21,7 @@ public final class SectionLinks {
     private static final String HOME = "首页";
     private static final int MAX_NAME_CHARS = 100;
 
-    private SectionLinks() {
-    }
+    private SectionLinks() {}
 
     /** Category slug to the name the post's navigation gives it; empty when the post names none. */
     public static Map<String, String> learn(String bodyHtml, List<String> categories) {
@@ -38,7 +36,11 @@ public final class SectionLinks {
             }
             String name = text.substring(BACK.length()).strip();
             String slug = fileStem(a.attr("href"));
-            if (!name.isEmpty() && !name.equals(HOME) && name.length() <= MAX_NAME_CHARS && slug != null && categories.contains(slug)) {
+            if (!name.isEmpty()
+                    && !name.equals(HOME)
+                    && name.length() <= MAX_NAME_CHARS
+                    && slug != null
+                    && categories.contains(slug)) {
                 names.putIfAbsent(slug, name);
             }
         }

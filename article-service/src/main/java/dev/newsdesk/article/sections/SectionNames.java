@@ -1,17 +1,13 @@
 package dev.newsdesk.article.sections;
 
+import dev.newsdesk.article.config.SectionsConfig;
+import dev.newsdesk.article.store.SectionNameStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import dev.newsdesk.article.config.SectionsConfig;
-import dev.newsdesk.article.store.SectionNameStore;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The name people see for a category slug: the configured one, else the one learned on import,
@@ -38,8 +34,7 @@ public class SectionNames {
     }
 
     /** A category or tag with the name people see and how many articles carry it. */
-    public record Named(String name, String displayName, long count) {
-    }
+    public record Named(String name, String displayName, long count) {}
 
     public String displayName(String slug) {
         String configured = config.sections().get(slug);

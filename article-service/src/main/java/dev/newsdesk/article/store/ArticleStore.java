@@ -1,5 +1,8 @@
 package dev.newsdesk.article.store;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,15 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
-
-
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /**
  * The queries over articles, a Panache repository: the entity stays a plain mapped class and the
@@ -65,8 +61,10 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
             params.put("afterAt", q.afterPublishedAt());
             params.put("afterId", q.afterId());
         }
-        SelectionQuery<ArticleEntity> query = session().createSelectionQuery(
-                "from ArticleEntity a" + where + " order by a.publishedAt desc, a.id desc", ArticleEntity.class);
+        SelectionQuery<ArticleEntity> query = session()
+                .createSelectionQuery(
+                        "from ArticleEntity a" + where + " order by a.publishedAt desc, a.id desc",
+                        ArticleEntity.class);
         params.forEach(query::setParameter);
         return query.setMaxResults(q.limit()).getResultList();
     }
@@ -96,8 +94,10 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
     public Set<String> takenSlugs(Collection<String> slugs) {
         Set<String> taken = new HashSet<>();
         if (!slugs.isEmpty()) {
-            taken.addAll(session().createSelectionQuery("select slug from ArticleEntity where slug in :slugs", String.class)
-                    .setParameter("slugs", slugs).getResultList());
+            taken.addAll(session()
+                    .createSelectionQuery("select slug from ArticleEntity where slug in :slugs", String.class)
+                    .setParameter("slugs", slugs)
+                    .getResultList());
         }
         return taken;
     }
@@ -154,9 +154,12 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
     }
 
     private List<NameCount> counts(String collection) {
-        List<Object[]> rows = session().createSelectionQuery(
-                "select n, count(a) from ArticleEntity a join a." + collection + " n group by n order by count(a) desc, n",
-                Object[].class).getResultList();
+        List<Object[]> rows = session()
+                .createSelectionQuery(
+                        "select n, count(a) from ArticleEntity a join a." + collection
+                                + " n group by n order by count(a) desc, n",
+                        Object[].class)
+                .getResultList();
         List<NameCount> counts = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             counts.add(new NameCount((String) row[0], ((Number) row[1]).longValue()));

@@ -1,12 +1,10 @@
 package dev.newsdesk.article.store;
 
-import java.util.HashMap;
-import java.util.Map;
-
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Learned section names: category slug to display name, a Panache repository like ArticleStore. */
 @ApplicationScoped

@@ -1,13 +1,11 @@
 package dev.newsdesk.article.store;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.hibernate.Session;
 
 /**
@@ -28,32 +26,43 @@ public class SitemapStore {
     }
 
     /** One sitemap page: its number and the newest change in it. */
-    public record Page(long number, Instant lastModified) {
-    }
+    public record Page(long number, Instant lastModified) {}
 
     /** An article as a sitemap lists it. */
-    public record Entry(String slug, String title, OffsetDateTime published, Instant updated) {
-    }
+    public record Entry(String slug, String title, OffsetDateTime published, Instant updated) {}
 
     @Transactional
     public List<Page> pages() {
         List<Object[]> rows = session.createSelectionQuery(
-                "select (a.id - 1) / " + PAGE_SIZE + ", max(a.updatedAt) from ArticleEntity a group by (a.id - 1) / "
-                        + PAGE_SIZE + " order by 1", Object[].class).getResultList();
-        return rows.stream().map(r -> new Page(((Number) r[0]).longValue(), (Instant) r[1])).toList();
+                        "select (a.id - 1) / " + PAGE_SIZE
+                                + ", max(a.updatedAt) from ArticleEntity a group by (a.id - 1) / " + PAGE_SIZE
+                                + " order by 1",
+                        Object[].class)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Page(((Number) r[0]).longValue(), (Instant) r[1]))
+                .toList();
     }
 
     @Transactional
     public List<Entry> page(long number) {
-        return entries("from ArticleEntity a where a.id > :low and a.id <= :high order by a.id", number * PAGE_SIZE,
-                (number + 1) * PAGE_SIZE, null, PAGE_SIZE);
+        return entries(
+                "from ArticleEntity a where a.id > :low and a.id <= :high order by a.id",
+                number * PAGE_SIZE,
+                (number + 1) * PAGE_SIZE,
+                null,
+                PAGE_SIZE);
     }
 
     /** Published at or after {@code since}, newest first, at most {@code limit}. */
     @Transactional
     public List<Entry> publishedSince(Instant since, int limit) {
-        return entries("from ArticleEntity a where a.publishedAt >= :since order by a.publishedAt desc, a.id desc", null, null,
-                since, limit);
+        return entries(
+                "from ArticleEntity a where a.publishedAt >= :since order by a.publishedAt desc, a.id desc",
+                null,
+                null,
+                since,
+                limit);
     }
 
     private List<Entry> entries(String from, Long low, Long high, Instant since, int limit) {
@@ -66,8 +75,11 @@ public class SitemapStore {
             query.setParameter("since", since);
         }
         return query.setMaxResults(limit).getResultList().stream()
-                .map(r -> new Entry((String) r[0], (String) r[1],
-                        ((Instant) r[2]).atOffset(ZoneOffset.ofTotalSeconds(((Number) r[3]).intValue())), (Instant) r[4]))
+                .map(r -> new Entry(
+                        (String) r[0],
+                        (String) r[1],
+                        ((Instant) r[2]).atOffset(ZoneOffset.ofTotalSeconds(((Number) r[3]).intValue())),
+                        (Instant) r[4]))
                 .toList();
     }
 }

@@ -17,8 +17,7 @@ public final class Slugs {
 
     private static final String SAFE = "[a-z0-9]+(?:-[a-z0-9]+)*";
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** The explicit slug, lower-cased, if it is URL-safe; null otherwise (the caller derives one). */
     public static String explicit(String frontMatterSlug) {
@@ -36,7 +35,8 @@ public final class Slugs {
 
     public static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -11,10 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
 
 /**
  * The event-loop route for cache hits must be indistinguishable from the REST resource: the
@@ -27,26 +26,43 @@ class CacheHitRouteTest {
     @Test
     void aHitIsAnsweredExactlyLikeTheMissBeforeIt() {
         String word = unique("热路径");
-        long id = given().header("Authorization", TOKEN).contentType("text/markdown")
+        long id = given().header("Authorization", TOKEN)
+                .contentType("text/markdown")
                 .body(utf8(post(word + "标题", "2024-06-01 10:00:00 +0800", "宏观", "利率", "<p>正文" + word + "。</p>")))
-                .post("/api/import").then().statusCode(201).extract().jsonPath().getLong("id");
+                .post("/api/import")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
 
         Response miss = given().get("/api/articles/" + id);
         Response hit = given().get("/api/articles/" + id);
         assertSame(miss, hit);
         String etag = hit.header("ETag");
-        given().header("If-None-Match", etag).get("/api/articles/" + id).then().statusCode(304)
+        given().header("If-None-Match", etag)
+                .get("/api/articles/" + id)
+                .then()
+                .statusCode(304)
                 .header("ETag", etag);
-        given().header("If-None-Match", "\"other\", W/" + etag).get("/api/articles/" + id).then().statusCode(304);
-        given().header("If-None-Match", "\"other\"").get("/api/articles/" + id).then().statusCode(200);
+        given().header("If-None-Match", "\"other\", W/" + etag)
+                .get("/api/articles/" + id)
+                .then()
+                .statusCode(304);
+        given().header("If-None-Match", "\"other\"")
+                .get("/api/articles/" + id)
+                .then()
+                .statusCode(200);
 
         // Served outside JAX-RS, hits still count under the resource's template, not one series per id.
         String metrics = given().get("/q/metrics").asString();
         assertTrue(metrics.contains("uri=\"/api/articles/{id}\""), "hits counted under the template");
         assertFalse(metrics.contains("uri=\"/api/articles/" + id + "\""), "no series for one id");
 
-        Response listMiss = given().queryParam("q", word).queryParam("limit", "5").get("/api/articles");
-        Response listHit = given().queryParam("q", word).queryParam("limit", "5").get("/api/articles");
+        Response listMiss =
+                given().queryParam("q", word).queryParam("limit", "5").get("/api/articles");
+        Response listHit =
+                given().queryParam("q", word).queryParam("limit", "5").get("/api/articles");
         assertSame(listMiss, listHit);
         assertEquals(1, listHit.jsonPath().getList("items").size());
     }

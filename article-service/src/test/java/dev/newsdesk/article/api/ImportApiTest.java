@@ -15,6 +15,10 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.newsdesk.article.TestPosts;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.nio.charset.Charset;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,35 +28,43 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
-
-import dev.newsdesk.article.TestPosts;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class ImportApiTest {
 
     private static ValidatableResponse importMarkdown(byte[] post) {
-        return given().header("Authorization", TOKEN).contentType("text/markdown").body(post).post("/api/import").then();
+        return given().header("Authorization", TOKEN)
+                .contentType("text/markdown")
+                .body(post)
+                .post("/api/import")
+                .then();
     }
 
     private static ValidatableResponse importZip(byte[] zip) {
-        return given().header("Authorization", TOKEN).contentType("application/zip").body(zip).post("/api/import").then();
+        return given().header("Authorization", TOKEN)
+                .contentType("application/zip")
+                .body(zip)
+                .post("/api/import")
+                .then();
     }
 
     private static void assertNothingStoredFor(String word) {
-        given().queryParam("q", word).get("/api/articles").then().statusCode(200).body("items", hasSize(0));
+        given().queryParam("q", word)
+                .get("/api/articles")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test
     void importsTheSampleShapedPostAsTheContractSays() {
-        JsonPath a = importMarkdown(TestPosts.fixture("gallery-post.md")).statusCode(201)
-                .header("Location", containsString("/api/articles/")).header("ETag", startsWith("\""))
-                .extract().jsonPath();
+        JsonPath a = importMarkdown(TestPosts.fixture("gallery-post.md"))
+                .statusCode(201)
+                .header("Location", containsString("/api/articles/"))
+                .header("ETag", startsWith("\""))
+                .extract()
+                .jsonPath();
         assertEquals("十二个城市联合发布数字人民币支付便民试点方案", a.getString("title"));
         assertEquals("2023-06-18T09:05:00+08:00", a.getString("publishedAt"));
         assertEquals(List.of("caijingkuaixun"), a.getList("categories"));
@@ -63,8 +75,23 @@ class ImportApiTest {
         assertEquals("https://dfscdn.dfcfw.com/download/D25000000000000001_w700h996.jpg", a.getString("images[0].url"));
         assertEquals(List.of(996, 1794, 1453, 1513, 1432, 1671, 1605, 1808), a.getList("images.height"));
         assertEquals(List.of(700, 700, 700, 700, 700, 700, 700, 700), a.getList("images.width"));
-        assertEquals(List.of("paragraph", "paragraph", "paragraph", "paragraph", "paragraph", "paragraph",
-                "image", "image", "image", "image", "image", "image", "image", "image"), a.getList("blocks.type"));
+        assertEquals(
+                List.of(
+                        "paragraph",
+                        "paragraph",
+                        "paragraph",
+                        "paragraph",
+                        "paragraph",
+                        "paragraph",
+                        "image",
+                        "image",
+                        "image",
+                        "image",
+                        "image",
+                        "image",
+                        "image",
+                        "image"),
+                a.getList("blocks.type"));
         String body = a.getString("bodyHtml");
         assertEquals(-1, body.indexOf("文章来源"));
         assertEquals(-1, body.indexOf("返回"));
@@ -76,7 +103,10 @@ class ImportApiTest {
         assertEquals(true, a.getString("slug").matches("2023-06-18-[0-9a-f]{8}"));
 
         // The same post again updates (here: finds unchanged) the same article.
-        JsonPath again = importMarkdown(TestPosts.fixture("gallery-post.md")).statusCode(200).extract().jsonPath();
+        JsonPath again = importMarkdown(TestPosts.fixture("gallery-post.md"))
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(a.getLong("id"), again.getLong("id"));
         assertEquals(a.getString("slug"), again.getString("slug"));
     }
@@ -85,14 +115,23 @@ class ImportApiTest {
     void reimportUpdatesAndKeepsTheSlugWhenTheTitleChanges() {
         String word = unique("重导");
         String link = "\n<http://news.example.com/share/" + word + ">\n";
-        JsonPath first = importMarkdown(utf8(post(word + "初版标题", "2023-07-01 08:00:00 +0800", "a", "b", "<p>初稿" + word + "。</p>\n" + link)))
-                .statusCode(201).extract().jsonPath();
-        JsonPath second = importMarkdown(utf8(post(word + "修改后的标题", "2023-07-01 08:00:00 +0800", "a", "b", "<p>改稿" + word + "。</p>\n" + link)))
-                .statusCode(200).extract().jsonPath();
+        JsonPath first = importMarkdown(utf8(
+                        post(word + "初版标题", "2023-07-01 08:00:00 +0800", "a", "b", "<p>初稿" + word + "。</p>\n" + link)))
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        JsonPath second = importMarkdown(utf8(post(
+                        word + "修改后的标题", "2023-07-01 08:00:00 +0800", "a", "b", "<p>改稿" + word + "。</p>\n" + link)))
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(first.getLong("id"), second.getLong("id"));
         assertEquals(first.getString("slug"), second.getString("slug"));
         assertNotEquals(first.getLong("version"), second.getLong("version"));
-        given().queryParam("q", word).get("/api/articles").then().body("items", hasSize(1))
+        given().queryParam("q", word)
+                .get("/api/articles")
+                .then()
+                .body("items", hasSize(1))
                 .body("items[0].title", equalTo(word + "修改后的标题"));
         given().get("/api/articles/" + first.getLong("id")).then().body("title", equalTo(word + "修改后的标题"));
     }
@@ -100,10 +139,13 @@ class ImportApiTest {
     @Test
     void frontMatterSlugIsTheIdentity() {
         String slug = unique("kept-slug-");
-        importMarkdown(utf8("---\ntitle: 标题一\ndate: 2023-07-02 08:00:00 +0800\nslug: " + slug + "\n---\n<p>一</p>")).statusCode(201)
+        importMarkdown(utf8("---\ntitle: 标题一\ndate: 2023-07-02 08:00:00 +0800\nslug: " + slug + "\n---\n<p>一</p>"))
+                .statusCode(201)
                 .body("slug", equalTo(slug));
-        importMarkdown(utf8("---\ntitle: 标题二\ndate: 2023-07-02 08:00:00 +0800\nslug: " + slug + "\n---\n<p>二</p>")).statusCode(200)
-                .body("slug", equalTo(slug)).body("title", equalTo("标题二"));
+        importMarkdown(utf8("---\ntitle: 标题二\ndate: 2023-07-02 08:00:00 +0800\nslug: " + slug + "\n---\n<p>二</p>"))
+                .statusCode(200)
+                .body("slug", equalTo(slug))
+                .body("title", equalTo("标题二"));
         given().get("/api/articles/slug/" + slug).then().statusCode(200).body("title", equalTo("标题二"));
     }
 
@@ -111,15 +153,22 @@ class ImportApiTest {
     void badPostsAreProblemsNamingTheLine() {
         String word = unique("坏稿");
         problem(importMarkdown(utf8("---\ntitle: " + word + "\ndate: 2023-07-01 08:00:00 +0800\n正文")), 400)
-                .body("errors[0].field", equalTo("front matter")).body("detail", containsString("line 1"));
+                .body("errors[0].field", equalTo("front matter"))
+                .body("detail", containsString("line 1"));
         problem(importMarkdown(utf8("---\ntitle: " + word + "\ntags: [未闭合\n---\n正文")), 400)
-                .body("detail", containsString("line 3")).body("detail", containsString("malformed YAML"));
+                .body("detail", containsString("line 3"))
+                .body("detail", containsString("malformed YAML"));
         problem(importMarkdown(utf8("---\ndate: 2023-07-01 08:00:00 +0800\n---\n" + word)), 400)
                 .body("errors[0].field", equalTo("title"));
-        problem(importMarkdown(utf8("---\ntitle: " + word + "\n---\n正文")), 400).body("errors[0].field", equalTo("date"));
+        problem(importMarkdown(utf8("---\ntitle: " + word + "\n---\n正文")), 400)
+                .body("errors[0].field", equalTo("date"));
         problem(importMarkdown(utf8("---\ntitle: " + word + "\ndate: 2023-02-30 08:00:00 +0800\n---\n正文")), 400)
-                .body("errors[0].field", equalTo("date")).body("detail", containsString("line 3"));
-        problem(importMarkdown(("---\ntitle: " + word + "\ndate: 2023-07-01 08:00:00 +0800\n---\n正文").getBytes(Charset.forName("GBK"))), 400)
+                .body("errors[0].field", equalTo("date"))
+                .body("detail", containsString("line 3"));
+        problem(
+                        importMarkdown(("---\ntitle: " + word + "\ndate: 2023-07-01 08:00:00 +0800\n---\n正文")
+                                .getBytes(Charset.forName("GBK"))),
+                        400)
                 .body("detail", containsString("not UTF-8"));
         byte[] huge = utf8(post(word, "2023-07-01 08:00:00 +0800", "a", "b", "<p>" + "长".repeat(400_000) + "</p>"));
         problem(importMarkdown(huge), 413).body("detail", containsString("1 MiB"));
@@ -129,26 +178,48 @@ class ImportApiTest {
     @Test
     void writesNeedAToken() {
         byte[] post = utf8(post("无权", "2023-07-01 08:00:00 +0800", "a", "b", "<p>x</p>"));
-        problem(given().contentType("text/markdown").body(post).post("/api/import").then(), 401)
+        problem(
+                        given().contentType("text/markdown")
+                                .body(post)
+                                .post("/api/import")
+                                .then(),
+                        401)
                 .header("WWW-Authenticate", startsWith("Bearer"));
-        problem(given().header("Authorization", "Bearer wrong").contentType("text/markdown").body(post).post("/api/import").then(), 401);
+        problem(
+                given().header("Authorization", "Bearer wrong")
+                        .contentType("text/markdown")
+                        .body(post)
+                        .post("/api/import")
+                        .then(),
+                401);
     }
 
     @Test
     void zipGivesAReportAndOneBadFileStopsNothing() {
         String word = unique("压缩");
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("_posts/2023-07-03-one.md", utf8(post(word + "第一篇", "2023-07-03 10:00:00 +0800", "zip", "t", "<p>第一篇" + word + "</p>")));
-        files.put("_posts/2023-07-04-two.md", utf8(post(word + "第二篇", "2023-07-04 10:00:00 +0800", "zip", "t", "<p>第二篇" + word + "</p>")));
+        files.put(
+                "_posts/2023-07-03-one.md",
+                utf8(post(word + "第一篇", "2023-07-03 10:00:00 +0800", "zip", "t", "<p>第一篇" + word + "</p>")));
+        files.put(
+                "_posts/2023-07-04-two.md",
+                utf8(post(word + "第二篇", "2023-07-04 10:00:00 +0800", "zip", "t", "<p>第二篇" + word + "</p>")));
         files.put("_posts/bad.md", utf8("---\ntitle: " + word + "坏的\n---\n<p>没有日期</p>"));
         files.put("readme.txt", utf8("not a post"));
         byte[] zip = TestPosts.zip(files);
-        importZip(zip).statusCode(200).body("created", equalTo(2)).body("updated", equalTo(0))
-                .body("rejected", hasSize(2)).body("rejected.file", hasItem("_posts/bad.md"))
+        importZip(zip)
+                .statusCode(200)
+                .body("created", equalTo(2))
+                .body("updated", equalTo(0))
+                .body("rejected", hasSize(2))
+                .body("rejected.file", hasItem("_posts/bad.md"))
                 .body("rejected.file", hasItem("readme.txt"))
                 .body("rejected.find { it.file == '_posts/bad.md' }.reason", containsString("date"));
         importZip(zip).statusCode(200).body("created", equalTo(0)).body("updated", equalTo(2));
-        given().queryParam("q", word).get("/api/articles").then().body("items", hasSize(2))
+        given().queryParam("q", word)
+                .get("/api/articles")
+                .then()
+                .body("items", hasSize(2))
                 .body("items.title", not(hasItem(word + "坏的")));
     }
 
@@ -180,11 +251,24 @@ class ImportApiTest {
     void aVeryLongOriginalLinkStillIdentifiesThePostAndAnOverlongOneIsRefused() {
         String word = unique("长链接");
         String link = "http://news.example.com/share/" + word + "?" + "x".repeat(1500);
-        byte[] post = utf8(post(word + "标题", "2023-09-01 08:00:00 +0800", "a", "b", "<p>正文" + word + "。</p>\n\n<" + link + ">\n"));
-        long id = importMarkdown(post).statusCode(201).body("source.url", equalTo(link)).extract().jsonPath().getLong("id");
+        byte[] post = utf8(
+                post(word + "标题", "2023-09-01 08:00:00 +0800", "a", "b", "<p>正文" + word + "。</p>\n\n<" + link + ">\n"));
+        long id = importMarkdown(post)
+                .statusCode(201)
+                .body("source.url", equalTo(link))
+                .extract()
+                .jsonPath()
+                .getLong("id");
         importMarkdown(post).statusCode(200).body("id", equalTo((int) id));
         String overlong = "http://news.example.com/share/" + word + "?" + "x".repeat(2100);
-        problem(importMarkdown(utf8(post(word + "二", "2023-09-01 08:00:00 +0800", "a", "b", "<p>正文。</p>\n\n<" + overlong + ">\n"))), 400)
+        problem(
+                        importMarkdown(utf8(post(
+                                word + "二",
+                                "2023-09-01 08:00:00 +0800",
+                                "a",
+                                "b",
+                                "<p>正文。</p>\n\n<" + overlong + ">\n"))),
+                        400)
                 .body("detail", containsString("link to the original"));
     }
 
@@ -198,8 +282,15 @@ class ImportApiTest {
         String word = unique("并发");
         Map<String, byte[]> entries = new LinkedHashMap<>();
         for (int i = 0; i < 60; i++) {
-            entries.put("_posts/p" + i + ".md", utf8(post(word + "文章" + i, "2023-10-01 08:00:00 +0800", "并发", "测试",
-                    "<p>并发正文" + word + i + "。</p>\n\n<http://news.example.com/share/" + word + "/" + i + ">\n")));
+            entries.put(
+                    "_posts/p" + i + ".md",
+                    utf8(post(
+                            word + "文章" + i,
+                            "2023-10-01 08:00:00 +0800",
+                            "并发",
+                            "测试",
+                            "<p>并发正文" + word + i + "。</p>\n\n<http://news.example.com/share/" + word + "/" + i
+                                    + ">\n")));
         }
         byte[] zip = TestPosts.zip(entries);
         ExecutorService two = Executors.newFixedThreadPool(2);
@@ -222,16 +313,28 @@ class ImportApiTest {
         } finally {
             two.shutdown();
         }
-        given().queryParam("q", word).queryParam("limit", "100").get("/api/articles").then().body("items", hasSize(60));
+        given().queryParam("q", word)
+                .queryParam("limit", "100")
+                .get("/api/articles")
+                .then()
+                .body("items", hasSize(60));
     }
 
     @Test
     void otherContentTypesAreUnsupported() {
-        problem(given().header("Authorization", TOKEN).contentType("application/pdf").body(new byte[] {1}).post("/api/import").then(), 415);
+        problem(
+                given().header("Authorization", TOKEN)
+                        .contentType("application/pdf")
+                        .body(new byte[] {1})
+                        .post("/api/import")
+                        .then(),
+                415);
     }
 
     static ValidatableResponse problem(ValidatableResponse response, int status) {
-        return response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status))
+        return response.statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
                 .body("detail", not(nullValue()));
     }
 }

@@ -6,18 +6,21 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
 
 /** Bodies no parser should accept still get a problem document that says what is wrong (issue 11). */
 @QuarkusTest
 class MalformedBodyTest {
 
     private static ValidatableResponse post(String json) {
-        return given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(json).post("/api/articles").then()
+        return given().header("Authorization", TOKEN)
+                .contentType(ContentType.JSON)
+                .body(json)
+                .post("/api/articles")
+                .then()
                 .contentType("application/problem+json");
     }
 
@@ -35,11 +38,14 @@ class MalformedBodyTest {
 
     @Test
     void wrongTypeNamesTheField() {
-        post("{\"title\":{\"nested\":true},\"publishedAt\":\"2024-03-05T09:30:00+08:00\"}").statusCode(400)
+        post("{\"title\":{\"nested\":true},\"publishedAt\":\"2024-03-05T09:30:00+08:00\"}")
+                .statusCode(400)
                 .body("errors.field", hasItem("title"));
-        post("{\"title\":\"t\",\"publishedAt\":\"2024-03-05T09:30:00+08:00\",\"tags\":\"one\"}").statusCode(400)
+        post("{\"title\":\"t\",\"publishedAt\":\"2024-03-05T09:30:00+08:00\",\"tags\":\"one\"}")
+                .statusCode(400)
                 .body("errors.field", hasItem("tags"));
-        post("{\"title\":\"t\",\"publishedAt\":\"2024-03-05T09:30:00+08:00\",\"source\":{\"name\":[1]}}").statusCode(400)
+        post("{\"title\":\"t\",\"publishedAt\":\"2024-03-05T09:30:00+08:00\",\"source\":{\"name\":[1]}}")
+                .statusCode(400)
                 .body("errors.field", hasItem("source.name"));
     }
 

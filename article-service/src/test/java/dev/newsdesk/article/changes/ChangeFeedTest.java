@@ -8,6 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.newsdesk.article.store.ArticleEntity;
+import dev.newsdesk.article.store.ArticleStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,18 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
-
-import dev.newsdesk.article.store.ArticleEntity;
-import dev.newsdesk.article.store.ArticleStore;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class ChangeFeedTest {
@@ -48,8 +44,14 @@ class ChangeFeedTest {
     }
 
     private static Read read(String since) {
-        JsonPath page = given().queryParam("limit", 1000).queryParams(since == null ? Map.of() : Map.of("since", since))
-                .get("/api/changes").then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+        JsonPath page = given().queryParam("limit", 1000)
+                .queryParams(since == null ? Map.of() : Map.of("since", since))
+                .get("/api/changes")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .extract()
+                .jsonPath();
         return new Read(page.getList("items"), page.getString("nextCursor"));
     }
 
@@ -65,28 +67,51 @@ class ChangeFeedTest {
     }
 
     private static long create(String title) {
-        return given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+        return given().header("Authorization", TOKEN)
+                .contentType(ContentType.JSON)
                 .body(Map.of("title", title, "publishedAt", "2024-05-06T07:08:09+08:00", "bodyHtml", "<p>变更流测试。</p>"))
-                .post("/api/articles").then().statusCode(201).extract().jsonPath().getLong("id");
+                .post("/api/articles")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     @Test
     void createUpdateAndDeleteAppearOnceEachInCommitOrder() {
         String cursor = caughtUp();
-        var created = given().header("Authorization", TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("title", "变更一", "publishedAt", "2024-05-06T07:08:09+08:00")).post("/api/articles").then()
-                .statusCode(201).extract();
+        var created = given().header("Authorization", TOKEN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "变更一", "publishedAt", "2024-05-06T07:08:09+08:00"))
+                .post("/api/articles")
+                .then()
+                .statusCode(201)
+                .extract();
         long id = created.jsonPath().getLong("id");
-        given().header("Authorization", TOKEN).header("If-Match", created.header("ETag")).contentType(ContentType.JSON)
-                .body(Map.of("title", "变更二", "publishedAt", "2024-05-06T07:08:09+08:00")).put("/api/articles/" + id).then()
+        given().header("Authorization", TOKEN)
+                .header("If-Match", created.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "变更二", "publishedAt", "2024-05-06T07:08:09+08:00"))
+                .put("/api/articles/" + id)
+                .then()
                 .statusCode(200);
-        given().header("Authorization", TOKEN).delete("/api/articles/" + id).then().statusCode(204);
+        given().header("Authorization", TOKEN)
+                .delete("/api/articles/" + id)
+                .then()
+                .statusCode(204);
 
         Read changes = read(cursor);
-        assertEquals(List.of(id, id, id), changes.ids().stream().map(o -> ((Number) o).longValue()).toList());
-        assertEquals(List.of(false, false, true), changes.items().stream().map(i -> i.get("deleted")).toList());
+        assertEquals(
+                List.of(id, id, id),
+                changes.ids().stream().map(o -> ((Number) o).longValue()).toList());
+        assertEquals(
+                List.of(false, false, true),
+                changes.items().stream().map(i -> i.get("deleted")).toList());
         String slug = created.jsonPath().getString("slug");
-        assertEquals(List.of(slug, slug, slug), changes.items().stream().map(i -> i.get("slug")).toList());
+        assertEquals(
+                List.of(slug, slug, slug),
+                changes.items().stream().map(i -> i.get("slug")).toList());
         long v1 = ((Number) changes.items().get(0).get("version")).longValue();
         long v2 = ((Number) changes.items().get(1).get("version")).longValue();
         assertEquals(created.jsonPath().getLong("version"), v1);
@@ -98,8 +123,18 @@ class ChangeFeedTest {
     void aReimportWithoutChangesIsNoChange() {
         String cursor = caughtUp();
         String post = "---\ntitle: 变更导入" + UUID.randomUUID() + "\ndate: 2024-05-01 10:00:00 +0800\n---\n<p>正文。</p>\n";
-        given().header("Authorization", TOKEN).contentType("text/markdown").body(post).post("/api/import").then().statusCode(201);
-        given().header("Authorization", TOKEN).contentType("text/markdown").body(post).post("/api/import").then().statusCode(200);
+        given().header("Authorization", TOKEN)
+                .contentType("text/markdown")
+                .body(post)
+                .post("/api/import")
+                .then()
+                .statusCode(201);
+        given().header("Authorization", TOKEN)
+                .contentType("text/markdown")
+                .body(post)
+                .post("/api/import")
+                .then()
+                .statusCode(200);
         assertEquals(1, read(cursor).items().size());
     }
 
@@ -116,15 +151,16 @@ class ChangeFeedTest {
         // 1. A transaction begins and writes, a second one commits, then the first commits.
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            ArticleEntity e = store.byId(first).orElseThrow();
-            e.title = "后提交";
-            e.updatedAt = Instant.now();
-            store.flush(e);
-            written.countDown();
-            await(commit);
-            log.record(List.of(e));
-        }));
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    ArticleEntity e = store.byId(first).orElseThrow();
+                    e.title = "后提交";
+                    e.updatedAt = Instant.now();
+                    store.flush(e);
+                    written.countDown();
+                    await(commit);
+                    log.record(List.of(e));
+                }));
         written.await(10, TimeUnit.SECONDS);
         long second = create("后开始先提交" + UUID.randomUUID());
         Read early = read(cursor);
@@ -137,15 +173,16 @@ class ChangeFeedTest {
         cursor = caughtUp();
         CountDownLatch numbered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            ArticleEntity e = store.byId(first).orElseThrow();
-            e.title = "编号后未提交";
-            e.updatedAt = Instant.now();
-            store.flush(e);
-            log.record(List.of(e));
-            numbered.countDown();
-            await(release);
-        }));
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    ArticleEntity e = store.byId(first).orElseThrow();
+                    e.title = "编号后未提交";
+                    e.updatedAt = Instant.now();
+                    store.flush(e);
+                    log.record(List.of(e));
+                    numbered.countDown();
+                    await(release);
+                }));
         numbered.await(10, TimeUnit.SECONDS);
         CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> create("等待者" + UUID.randomUUID()));
         List<Long> seen = new ArrayList<>(longs(read(cursor).ids()));
@@ -160,12 +197,19 @@ class ChangeFeedTest {
     void anExpiredTombstoneMakesOlderCursorsGone() {
         long id = create("过期" + UUID.randomUUID());
         String before = caughtUp();
-        given().header("Authorization", TOKEN).delete("/api/articles/" + id).then().statusCode(204);
+        given().header("Authorization", TOKEN)
+                .delete("/api/articles/" + id)
+                .then()
+                .statusCode(204);
         String after = caughtUp();
 
         log.purge(Instant.now().plus(1, ChronoUnit.DAYS)); // as if the retention had passed
-        given().queryParam("since", before).get("/api/changes").then().statusCode(410)
-                .contentType("application/problem+json").body("detail", containsString("re-sync from GET /api/articles"));
+        given().queryParam("since", before)
+                .get("/api/changes")
+                .then()
+                .statusCode(410)
+                .contentType("application/problem+json")
+                .body("detail", containsString("re-sync from GET /api/articles"));
         given().queryParam("since", after).get("/api/changes").then().statusCode(200);
         // From the start, every live article is still there, however old its change.
         long live = create("仍在" + UUID.randomUUID());
@@ -184,14 +228,26 @@ class ChangeFeedTest {
     @Test
     void badCursorOrLimitIsABadRequest() {
         for (String since : List.of("nonsense", "Yzk5OTk5OTk5OTk5", "!!")) {
-            given().queryParam("since", since).get("/api/changes").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors.field", hasItem("since"));
+            given().queryParam("since", since)
+                    .get("/api/changes")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("since"));
         }
         for (String limit : List.of("0", "1001", "ten", "-1")) {
-            given().queryParam("limit", limit).get("/api/changes").then().statusCode(400).body("errors.field", hasItem("limit"));
+            given().queryParam("limit", limit)
+                    .get("/api/changes")
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", hasItem("limit"));
         }
         given().get("/api/changes").then().statusCode(200).body("nextCursor", org.hamcrest.Matchers.notNullValue());
-        given().queryParam("limit", 1).get("/api/changes").then().statusCode(200).body("items.size()", equalTo(1));
+        given().queryParam("limit", 1)
+                .get("/api/changes")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1));
     }
 
     private static List<Long> longs(List<Object> ids) {

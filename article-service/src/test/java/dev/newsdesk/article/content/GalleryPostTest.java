@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.newsdesk.article.TestPosts;
 import dev.newsdesk.article.images.GalleryImage;
 import dev.newsdesk.article.images.ImageUrls;
 import dev.newsdesk.article.importer.JekyllPost;
 import dev.newsdesk.article.importer.JekyllPostParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The shape of the sources' posts (fixture: posts/gallery-post.md), from Markdown to blocks, without Quarkus. */
 class GalleryPostTest {
@@ -26,7 +24,8 @@ class GalleryPostTest {
 
     @Test
     void takesOutSourceNameAndUrl() {
-        assertEquals(new Source("示例财经", "http://news.example.com/share/article.html?code=EX202306180001"), body.source());
+        assertEquals(
+                new Source("示例财经", "http://news.example.com/share/article.html?code=EX202306180001"), body.source());
         assertFalse(body.html().contains("文章来源"));
         assertFalse(body.html().contains("news.example.com"));
     }
@@ -41,7 +40,9 @@ class GalleryPostTest {
     void recordsTheGalleryWithIntrinsicSizesInOrder() {
         List<GalleryImage> images = body.images();
         assertEquals(8, images.size());
-        assertEquals(new GalleryImage("https://dfscdn.dfcfw.com/download/D25000000000000001_w700h996.jpg", 700, 996), images.get(0));
+        assertEquals(
+                new GalleryImage("https://dfscdn.dfcfw.com/download/D25000000000000001_w700h996.jpg", 700, 996),
+                images.get(0));
         assertEquals(1808, images.get(7).height());
         assertTrue(images.get(7).url().endsWith("D25000000000000008_w700h1808.jpg"));
     }

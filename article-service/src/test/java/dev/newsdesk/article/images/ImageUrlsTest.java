@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 
 class ImageUrlsTest {
 
@@ -16,28 +14,35 @@ class ImageUrlsTest {
     @Test
     void signsTheFixedTestVector() {
         // Computed independently (Python hmac): HMAC-SHA256(key, "/w:360/f:jpeg/" + base64url(source)).
-        assertEquals("http://img.test/img/Pnovl5Js6OibVL_1Ny7mmIgbA5uOXgr1zBWSnr3MQog/w:360/f:jpeg/"
-                + "aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QxX3c3MDBoOTk2LmpwZw",
+        assertEquals(
+                "http://img.test/img/Pnovl5Js6OibVL_1Ny7mmIgbA5uOXgr1zBWSnr3MQog/w:360/f:jpeg/"
+                        + "aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QxX3c3MDBoOTk2LmpwZw",
                 new ImageUrls("http://img.test/", KEY).url(SOURCE, 360));
     }
 
     @Test
     void signsWithTheFirstKeyOfARotationList() {
-        assertEquals(new ImageUrls("http://img.test", KEY).url(SOURCE, 360),
-                new ImageUrls("http://img.test", KEY + ", ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100").url(SOURCE, 360));
+        assertEquals(
+                new ImageUrls("http://img.test", KEY).url(SOURCE, 360),
+                new ImageUrls(
+                                "http://img.test",
+                                KEY + ", ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100")
+                        .url(SOURCE, 360));
     }
 
     @Test
     void eachFormatIsSignedOverItsOwnPath() {
         // Computed independently (Python hmac): HMAC-SHA256(key, "/w:360/f:avif/" + base64url(source)).
-        assertEquals("http://img.test/img/5wtVw4567MeLtoSRPEmCL0wXTEtIUUZLJyiAfbgaxfM/w:360/f:avif/"
-                + "aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QxX3c3MDBoOTk2LmpwZw",
+        assertEquals(
+                "http://img.test/img/5wtVw4567MeLtoSRPEmCL0wXTEtIUUZLJyiAfbgaxfM/w:360/f:avif/"
+                        + "aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QxX3c3MDBoOTk2LmpwZw",
                 new ImageUrls("http://img.test/", KEY).url(SOURCE, 360, "avif"));
     }
 
     @Test
     void noKeyGivesUnsafeUrls() {
-        assertEquals("http://img.test/img/unsafe/w:360/f:jpeg/aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QxX3c3MDBoOTk2LmpwZw",
+        assertEquals(
+                "http://img.test/img/unsafe/w:360/f:jpeg/aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QxX3c3MDBoOTk2LmpwZw",
                 new ImageUrls("http://img.test", null).url(SOURCE, 360));
     }
 
@@ -58,8 +63,14 @@ class ImageUrlsTest {
         assertEquals(996, r.height());
         assertEquals(urls.url(SOURCE, 700), r.src());
         assertEquals(urls.url(SOURCE, 360) + " 360w, " + urls.url(SOURCE, 700) + " 700w", r.srcset());
-        assertEquals(List.of(new ImageUrls.PictureSource("image/avif", urls.url(SOURCE, 360, "avif") + " 360w, " + urls.url(SOURCE, 700, "avif") + " 700w"),
-                new ImageUrls.PictureSource("image/webp", urls.url(SOURCE, 360, "webp") + " 360w, " + urls.url(SOURCE, 700, "webp") + " 700w")),
+        assertEquals(
+                List.of(
+                        new ImageUrls.PictureSource(
+                                "image/avif",
+                                urls.url(SOURCE, 360, "avif") + " 360w, " + urls.url(SOURCE, 700, "avif") + " 700w"),
+                        new ImageUrls.PictureSource(
+                                "image/webp",
+                                urls.url(SOURCE, 360, "webp") + " 360w, " + urls.url(SOURCE, 700, "webp") + " 700w")),
                 r.sources());
 
         ImageUrls.Rendition wide = urls.render(new GalleryImage(SOURCE, 2000, 1000));

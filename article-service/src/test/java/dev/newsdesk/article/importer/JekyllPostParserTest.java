@@ -9,7 +9,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class JekyllPostParserTest {
@@ -33,7 +32,8 @@ class JekyllPostParserTest {
 
     @Test
     void categoriesAndTagsAsStringOrList() {
-        JekyllPost post = parse("---\ntitle: 标题\ndate: 2022-01-30 12:25:13 +0800\ncategories: [宏观, 市场]\ntags: 债券\nslug: my-post\n---\n");
+        JekyllPost post = parse(
+                "---\ntitle: 标题\ndate: 2022-01-30 12:25:13 +0800\ncategories: [宏观, 市场]\ntags: 债券\nslug: my-post\n---\n");
         assertEquals(List.of("宏观", "市场"), post.categories());
         assertEquals(List.of("债券"), post.tags());
         assertEquals("my-post", post.slug());
@@ -41,7 +41,8 @@ class JekyllPostParserTest {
 
     @Test
     void rendersMarkdownAroundHtml() {
-        JekyllPost post = parse("---\ntitle: 标题\ndate: 2022-01-30 12:25:13 +0800\n---\n# 小标题\n\n<p>原样的段落</p>\n\n**加粗**\n");
+        JekyllPost post =
+                parse("---\ntitle: 标题\ndate: 2022-01-30 12:25:13 +0800\n---\n# 小标题\n\n<p>原样的段落</p>\n\n**加粗**\n");
         assertTrue(post.bodyHtml().contains("<h1>小标题</h1>"));
         assertTrue(post.bodyHtml().contains("<p>原样的段落</p>"));
         assertTrue(post.bodyHtml().contains("<strong>加粗</strong>"));
@@ -70,7 +71,8 @@ class JekyllPostParserTest {
 
     @Test
     void missingTitleOrDate() {
-        assertEquals("title", rejected("---\ndate: 2022-01-30 12:25:13 +0800\n---\n").field());
+        assertEquals(
+                "title", rejected("---\ndate: 2022-01-30 12:25:13 +0800\n---\n").field());
         assertEquals("date", rejected("---\ntitle: 标题\n---\n").field());
     }
 
@@ -83,7 +85,10 @@ class JekyllPostParserTest {
 
     @Test
     void impossibleDayIsNotRoundedDown() {
-        assertEquals("date", rejected("---\ntitle: 标题\ndate: 2023-02-30 08:00:00 +0800\n---\n").field());
+        assertEquals(
+                "date",
+                rejected("---\ntitle: 标题\ndate: 2023-02-30 08:00:00 +0800\n---\n")
+                        .field());
     }
 
     @Test

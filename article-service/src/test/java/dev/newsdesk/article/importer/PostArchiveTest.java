@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsdesk.article.TestPosts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import dev.newsdesk.article.TestPosts;
 
 class PostArchiveTest {
 
@@ -25,16 +23,21 @@ class PostArchiveTest {
 
     @Test
     void readsPostsAndMarksOtherFiles() throws IOException {
-        List<PostArchive.Entry> entries = PostArchive.read(zip(Map.of("_posts/a.md", "x".getBytes(), "notes.txt", "y".getBytes())));
+        List<PostArchive.Entry> entries =
+                PostArchive.read(zip(Map.of("_posts/a.md", "x".getBytes(), "notes.txt", "y".getBytes())));
         assertEquals(2, entries.size());
-        PostArchive.Entry post = entries.stream().filter(e -> e.name().equals("_posts/a.md")).findFirst().orElseThrow();
+        PostArchive.Entry post = entries.stream()
+                .filter(e -> e.name().equals("_posts/a.md"))
+                .findFirst()
+                .orElseThrow();
         assertNull(post.rejection());
         assertTrue(entries.stream().anyMatch(e -> e.name().equals("notes.txt") && e.rejection() != null));
     }
 
     @Test
     void refusesParentDirectoryNames() throws IOException {
-        ImportRejected r = assertThrows(ImportRejected.class, () -> PostArchive.read(zip(Map.of("../../etc/evil.md", "x".getBytes()))));
+        ImportRejected r = assertThrows(
+                ImportRejected.class, () -> PostArchive.read(zip(Map.of("../../etc/evil.md", "x".getBytes()))));
         assertTrue(r.getMessage().contains("../../etc/evil.md"));
         assertTrue(PostArchive.isUnsafeName("/abs.md"));
         assertTrue(PostArchive.isUnsafeName("a\\..\\b.md"));
@@ -64,13 +67,19 @@ class PostArchiveTest {
 
         List<PostArchive.Entry> entries = PostArchive.read(zip(posts));
 
-        assertEquals(List.of("_posts/first.md", "_posts/big.md", "_posts/last.md"), entries.stream().map(PostArchive.Entry::name).toList());
+        assertEquals(
+                List.of("_posts/first.md", "_posts/big.md", "_posts/last.md"),
+                entries.stream().map(PostArchive.Entry::name).toList());
         assertNull(entries.get(0).rejection());
-        assertArrayEquals("first post".getBytes(StandardCharsets.UTF_8), entries.get(0).bytes());
-        assertTrue(entries.get(1).rejection().contains("larger than the limit"), entries.get(1).rejection());
+        assertArrayEquals(
+                "first post".getBytes(StandardCharsets.UTF_8), entries.get(0).bytes());
+        assertTrue(
+                entries.get(1).rejection().contains("larger than the limit"),
+                entries.get(1).rejection());
         assertNull(entries.get(1).bytes());
         assertNull(entries.get(2).rejection());
-        assertArrayEquals("last post".getBytes(StandardCharsets.UTF_8), entries.get(2).bytes());
+        assertArrayEquals(
+                "last post".getBytes(StandardCharsets.UTF_8), entries.get(2).bytes());
     }
 
     @Test

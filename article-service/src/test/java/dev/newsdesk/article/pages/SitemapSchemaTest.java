@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -17,20 +20,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
 import javax.xml.XMLConstants;
 import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.SAXException;
-
-import crawlercommons.robots.SimpleRobotRules;
-import crawlercommons.robots.SimpleRobotRulesParser;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The sitemaps validate against the published schemas (sitemaps.org's sitemap and sitemap
@@ -44,10 +41,17 @@ class SitemapSchemaTest {
 
     @BeforeEach
     void anArticleOfTheLastHour() {
-        given().header("Authorization", TOKEN).contentType("text/markdown")
-                .body(utf8(post(unique("模式<&>检查"), JEKYLL.format(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1)),
-                        "moshi", "模式", "<p>模式检查正文。</p>")))
-                .post("/api/import").then().statusCode(201);
+        given().header("Authorization", TOKEN)
+                .contentType("text/markdown")
+                .body(utf8(post(
+                        unique("模式<&>检查"),
+                        JEKYLL.format(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1)),
+                        "moshi",
+                        "模式",
+                        "<p>模式检查正文。</p>")))
+                .post("/api/import")
+                .then()
+                .statusCode(201);
     }
 
     private static Schema schema(String... files) throws Exception {
@@ -90,16 +94,19 @@ class SitemapSchemaTest {
     @Test
     void aBrokenSitemapFailsTheSchema() throws Exception {
         Schema urlset = schema("sitemap.xsd");
-        String broken = get("/sitemap.xml?page=1").replaceFirst("<loc>", "<location>").replaceFirst("</loc>", "</location>");
+        String broken =
+                get("/sitemap.xml?page=1").replaceFirst("<loc>", "<location>").replaceFirst("</loc>", "</location>");
         assertThrows(SAXException.class, () -> validate(urlset, broken));
     }
 
     @Test
     void robotsTxtAllowsPagesAndNamesTheSitemaps() {
         byte[] robots = get("/robots.txt").getBytes(StandardCharsets.UTF_8);
-        SimpleRobotRules rules = new SimpleRobotRulesParser().parseContent("http://localhost:8080/robots.txt", robots,
-                "text/plain", List.of("googlebot"));
-        assertEquals(List.of("http://localhost:8080/sitemap.xml", "http://localhost:8080/sitemap-news.xml"), rules.getSitemaps());
+        SimpleRobotRules rules = new SimpleRobotRulesParser()
+                .parseContent("http://localhost:8080/robots.txt", robots, "text/plain", List.of("googlebot"));
+        assertEquals(
+                List.of("http://localhost:8080/sitemap.xml", "http://localhost:8080/sitemap-news.xml"),
+                rules.getSitemaps());
         assertTrue(rules.isAllowed("http://localhost:8080/articles/some-story"));
         assertTrue(rules.isAllowed("http://localhost:8080/categories/guoji"));
         assertFalse(rules.isAllowed("http://localhost:8080/api/articles"));

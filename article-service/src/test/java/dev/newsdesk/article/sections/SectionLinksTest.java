@@ -5,17 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class SectionLinksTest {
 
-    private static final String NAVIGATION = "<p><a href=\"//news.example.com/category/caijingkuaixun.html\">返回示例财经快讯</a>｜"
-            + "<a href=\"//news.example.com/\">返回首页</a></p>";
+    private static final String NAVIGATION =
+            "<p><a href=\"//news.example.com/category/caijingkuaixun.html\">返回示例财经快讯</a>｜"
+                    + "<a href=\"//news.example.com/\">返回首页</a></p>";
 
     @Test
     void learnsTheNameTheBackLinkGivesThePostsCategory() {
-        assertEquals(Map.of("caijingkuaixun", "示例财经快讯"), SectionLinks.learn("<p>正文</p>" + NAVIGATION, List.of("caijingkuaixun")));
+        assertEquals(
+                Map.of("caijingkuaixun", "示例财经快讯"),
+                SectionLinks.learn("<p>正文</p>" + NAVIGATION, List.of("caijingkuaixun")));
     }
 
     @Test
@@ -25,7 +27,8 @@ class SectionLinksTest {
 
     @Test
     void homeLinkAndOrdinaryLinksNameNothing() {
-        String body = "<p><a href=\"https://news.example.com/shouye.html\">返回首页</a> <a href=\"/category/guoji.html\">国际</a></p>";
+        String body =
+                "<p><a href=\"https://news.example.com/shouye.html\">返回首页</a> <a href=\"/category/guoji.html\">国际</a></p>";
         assertEquals(Map.of(), SectionLinks.learn(body, List.of("shouye", "guoji")));
     }
 

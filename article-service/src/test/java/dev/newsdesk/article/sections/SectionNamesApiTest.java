@@ -7,10 +7,9 @@ import static dev.newsdesk.article.TestPosts.utf8;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
 
 /** Section names through the API: learned on import, overridden by configuration, else the slug. */
 @QuarkusTest
@@ -22,9 +21,12 @@ class SectionNamesApiTest {
     private static void importWithNavigation(String category, String name) {
         String body = "<p>" + unique("正文") + "</p>\n\n[返回" + name + "](//news.example.com/category/" + category
                 + ".html)｜[返回首页](//news.example.com/)\n";
-        given().header("Authorization", TOKEN).contentType("text/markdown")
-                .body(utf8(post(unique("栏目名"), "2024-03-01 10:00:00 +0800", category, "栏目", body))).post("/api/import")
-                .then().statusCode(201);
+        given().header("Authorization", TOKEN)
+                .contentType("text/markdown")
+                .body(utf8(post(unique("栏目名"), "2024-03-01 10:00:00 +0800", category, "栏目", body)))
+                .post("/api/import")
+                .then()
+                .statusCode(201);
     }
 
     private static String displayName(String path, String name) {
@@ -51,9 +53,12 @@ class SectionNamesApiTest {
     void withoutANameTheSlugIsShownAndTagsShowThemselves() {
         String category = unique("wuming");
         String tag = unique("标签名");
-        given().header("Authorization", TOKEN).contentType("text/markdown")
-                .body(utf8(post(unique("无名"), "2024-03-02 10:00:00 +0800", category, tag, "<p>x</p>"))).post("/api/import")
-                .then().statusCode(201);
+        given().header("Authorization", TOKEN)
+                .contentType("text/markdown")
+                .body(utf8(post(unique("无名"), "2024-03-02 10:00:00 +0800", category, tag, "<p>x</p>")))
+                .post("/api/import")
+                .then()
+                .statusCode(201);
         assertEquals(category, displayName("/api/categories", category));
         assertEquals(tag, displayName("/api/tags", tag));
     }

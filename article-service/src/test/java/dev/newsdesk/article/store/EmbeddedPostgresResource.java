@@ -1,5 +1,8 @@
 package dev.newsdesk.article.store;
 
+import dev.newsdesk.article.testing.LocalPostgres;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,11 +10,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import dev.newsdesk.article.testing.LocalPostgres;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * One PostgreSQL server for the whole suite (every {@code @QuarkusTest} and the

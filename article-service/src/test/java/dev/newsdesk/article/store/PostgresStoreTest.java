@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-
+import io.quarkus.test.TestTransaction;
+import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.TestTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Runs on whichever PostgreSQL the suite was started with: its own embedded server by default,
@@ -37,8 +34,9 @@ class PostgresStoreTest {
         String expected = System.getProperty("expected.postgres.version");
         String version = (String) em.createNativeQuery("show server_version").getSingleResult();
         assertEquals(major(expected), major(version), "server_version " + version);
-        Number migrations = (Number) em.createNativeQuery("select count(*) from flyway_schema_history where success = true")
-                .getSingleResult();
+        Number migrations =
+                (Number) em.createNativeQuery("select count(*) from flyway_schema_history where success = true")
+                        .getSingleResult();
         assertTrue(migrations.intValue() >= 2, "Flyway ran");
     }
 
@@ -50,7 +48,8 @@ class PostgresStoreTest {
     @Test
     @TestTransaction
     void aChineseQueryOfThreeCharactersUsesTheTrigramIndex() {
-        List<?> trigrams = em.createNativeQuery("select unnest(show_trgm('区块链'))").getResultList();
+        List<?> trigrams =
+                em.createNativeQuery("select unnest(show_trgm('区块链'))").getResultList();
         assertFalse(trigrams.isEmpty(), "pg_trgm extracts trigrams from Chinese");
         em.createNativeQuery("""
                 insert into article (id, slug, title, published_at, published_offset, updated_at, summary, body_html,
@@ -60,7 +59,8 @@ class PostgresStoreTest {
                 from generate_series(1, 5000) g""").executeUpdate();
         // New GIN entries wait in the index's pending list, which the planner rightly counts as a
         // scan of its own; merge them as autovacuum would have.
-        em.createNativeQuery("select gin_clean_pending_list('article_search_trgm')").getSingleResult();
+        em.createNativeQuery("select gin_clean_pending_list('article_search_trgm')")
+                .getSingleResult();
         em.createNativeQuery("analyze article").executeUpdate();
         List<?> plan = em.createNativeQuery("explain select id from article where search_text like '%区块链%' escape '!'")
                 .getResultList();

@@ -1,5 +1,8 @@
 package dev.newsdesk.article.testing;
 
+import com.sun.security.auth.module.UnixSystem;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,11 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import com.sun.security.auth.module.UnixSystem;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
  * A PostgreSQL 17 server of its own (zonky's binaries, nothing to install), for the run command
@@ -90,7 +88,8 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private void createDatabase() throws IOException {
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             boolean exists;
             try (var rows = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 exists = rows.next();
@@ -119,7 +118,9 @@ public final class LocalPostgres implements AutoCloseable {
     /** The server (postmaster) process id, from the first line of {@code postmaster.pid}. */
     public long serverPid() {
         try {
-            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8).get(0).strip());
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8)
+                    .get(0)
+                    .strip());
         } catch (IOException e) {
             throw new UncheckedIOException("No postmaster.pid in " + dataDir + ": is the server running?", e);
         }
@@ -133,7 +134,7 @@ public final class LocalPostgres implements AutoCloseable {
         close();
         // After a kill -9 the old server's backends notice their parent is gone and exit within
         // moments; until they have, PostgreSQL refuses to start on their shared memory.
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return start(dataDir, port, durable);
             } catch (UncheckedIOException e) {

@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,8 @@ class LocalPostgresTest {
     void extractsTrigramsFromChineseAndKeepsCommittedRowsAcrossAKill() throws Exception {
         LocalPostgres server = LocalPostgres.start(data, 0, true);
         try {
-            try (Connection c = connect(server); Statement s = c.createStatement()) {
+            try (Connection c = connect(server);
+                    Statement s = c.createStatement()) {
                 s.execute("create extension if not exists pg_trgm");
                 try (ResultSet rows = s.executeQuery("select show_trgm('区块链')")) {
                     rows.next();
@@ -31,9 +31,12 @@ class LocalPostgresTest {
                 s.execute("create table kept (t text)");
                 s.execute("insert into kept values ('区块链')");
             }
-            new ProcessBuilder("kill", "-9", Long.toString(server.serverPid())).start().waitFor();
+            new ProcessBuilder("kill", "-9", Long.toString(server.serverPid()))
+                    .start()
+                    .waitFor();
             server = server.restart();
-            try (Connection c = connect(server); Statement s = c.createStatement();
+            try (Connection c = connect(server);
+                    Statement s = c.createStatement();
                     ResultSet rows = s.executeQuery("select t from kept")) {
                 rows.next();
                 assertEquals("区块链", rows.getString(1));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,9 +16,11 @@ class BrokenManifestsAreCaughtTest {
 
     private final List<Map<String, Object>> objects =
             Manifests.load(Manifests.root().resolve("k8s/base/generated/article-service.yml"));
-    private final Map<String, Object> deployment = Manifests.ofKind(objects, "Deployment").get(0);
-    private final Map<String, Object> container =
-            Manifests.list(Manifests.path(deployment, "spec", "template", "spec"), "containers").get(0);
+    private final Map<String, Object> deployment =
+            Manifests.ofKind(objects, "Deployment").get(0);
+    private final Map<String, Object> container = Manifests.list(
+                    Manifests.path(deployment, "spec", "template", "spec"), "containers")
+            .get(0);
 
     @Test
     void theUnbrokenManifestPasses() {
@@ -31,8 +32,10 @@ class BrokenManifestsAreCaughtTest {
     @Test
     void aProbeOnTheWrongPortIsCaught() {
         Manifests.path(container, "readinessProbe", "httpGet").put("port", 8081);
-        assertEquals(List.of("Deployment/article-service container article-service: readinessProbe on port 8081,"
-                + " which the container does not declare"), ManifestPolicy.containers(objects));
+        assertEquals(
+                List.of("Deployment/article-service container article-service: readinessProbe on port 8081,"
+                        + " which the container does not declare"),
+                ManifestPolicy.containers(objects));
     }
 
     @Test
@@ -48,16 +51,20 @@ class BrokenManifestsAreCaughtTest {
     void aServiceTargetingAnUndeclaredPortIsCaught() {
         Map<String, Object> service = Manifests.ofKind(objects, "Service").get(0);
         Manifests.list(Manifests.path(service, "spec"), "ports").get(0).put("targetPort", 8081);
-        assertEquals(List.of("Service/article-service: targetPort 8081 is not a port of Deployment/article-service"),
+        assertEquals(
+                List.of("Service/article-service: targetPort 8081 is not a port of Deployment/article-service"),
                 ManifestPolicy.services(objects));
     }
 
     @Test
     void aContainerWithoutLimitsOrRunningAsRootIsCaught() {
         Manifests.path(container, "resources").remove("limits");
-        Manifests.path(deployment, "spec", "template", "spec", "securityContext").put("runAsUser", 0);
-        assertEquals(List.of("Deployment/article-service container article-service: no cpu and memory limits",
-                "Deployment/article-service container article-service: runs as user 0"),
+        Manifests.path(deployment, "spec", "template", "spec", "securityContext")
+                .put("runAsUser", 0);
+        assertEquals(
+                List.of(
+                        "Deployment/article-service container article-service: no cpu and memory limits",
+                        "Deployment/article-service container article-service: runs as user 0"),
                 ManifestPolicy.containers(objects));
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,9 +19,10 @@ class ContainerImagesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "article-service, Dockerfile.jvm", "article-service, Dockerfile.native",
-            "image-service, Dockerfile.jvm", "image-service, Dockerfile.native",
-            "feed-service, Dockerfile.jvm", "feed-service, Dockerfile.native" })
+        "article-service, Dockerfile.jvm", "article-service, Dockerfile.native",
+        "image-service, Dockerfile.jvm", "image-service, Dockerfile.native",
+        "feed-service, Dockerfile.jvm", "feed-service, Dockerfile.native"
+    })
     void runsAsUser1001OnThePodPort(String service, String dockerfile) throws IOException {
         List<String> lines = Files.readAllLines(
                 Manifests.root().resolve(service).resolve("src/main/docker").resolve(dockerfile));
@@ -31,17 +31,26 @@ class ContainerImagesTest {
         assertTrue(lines.contains("EXPOSE 8080"), "EXPOSE 8080");
         assertTrue(lines.stream().anyMatch(l -> l.contains("QUARKUS_HTTP_PORT=8080")), "QUARKUS_HTTP_PORT=8080");
         if (dockerfile.endsWith("native")) {
-            assertTrue(lines.stream().anyMatch(l -> l.matches("FROM quay\\.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-\\d+ AS build")),
+            assertTrue(
+                    lines.stream()
+                            .anyMatch(l -> l.matches(
+                                    "FROM quay\\.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-\\d+ AS build")),
                     "a Mandrel builder stage");
-            assertTrue(lines.contains("RUN ./mvnw -B -pl " + service + " -am package -DskipTests -Dnative"), "builds " + service);
+            assertTrue(
+                    lines.contains("RUN ./mvnw -B -pl " + service + " -am package -DskipTests -Dnative"),
+                    "builds " + service);
         }
     }
 
     @ParameterizedTest
-    @CsvSource({ "article-service", "image-service", "feed-service" })
+    @CsvSource({"article-service", "image-service", "feed-service"})
     void runsTheUserThePodsDeclare(String service) {
         Path generated = Manifests.root().resolve("k8s/base/generated").resolve(service + ".yml");
-        var deployment = Manifests.ofKind(Manifests.load(generated), "Deployment").get(0);
-        assertEquals(1001, Manifests.path(deployment, "spec", "template", "spec", "securityContext").get("runAsUser"));
+        var deployment =
+                Manifests.ofKind(Manifests.load(generated), "Deployment").get(0);
+        assertEquals(
+                1001,
+                Manifests.path(deployment, "spec", "template", "spec", "securityContext")
+                        .get("runAsUser"));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +25,8 @@ class DatabaseLocaleTest {
     @Test
     void aClusterLeftAtTheCLocaleIsCaught() {
         List<Map<String, Object>> prod = overlay("prod/postgresql-cluster.yaml");
-        Map<String, Object> initdb = Manifests.path(Manifests.ofKind(prod, "Cluster").get(0), "spec", "bootstrap", "initdb");
+        Map<String, Object> initdb =
+                Manifests.path(Manifests.ofKind(prod, "Cluster").get(0), "spec", "bootstrap", "initdb");
         initdb.remove("localeCType");
         initdb.put("locale", "C");
         assertEquals(List.of("Cluster/newsdesk-db: initdb ctype is C, not UTF-8"), ManifestPolicy.databaseLocale(prod));
@@ -36,9 +36,11 @@ class DatabaseLocaleTest {
     void aDevDatabaseWithoutInitdbLocaleIsCaught() {
         List<Map<String, Object>> dev = overlay("dev/postgresql.yaml");
         Map<String, Object> set = Manifests.ofKind(dev, "StatefulSet").get(0);
-        Map<String, Object> container = Manifests.list(Manifests.path(set, "spec", "template", "spec"), "containers").get(0);
+        Map<String, Object> container = Manifests.list(Manifests.path(set, "spec", "template", "spec"), "containers")
+                .get(0);
         Manifests.list(container, "env").removeIf(e -> "POSTGRES_INITDB_ARGS".equals(e.get("name")));
-        assertEquals(List.of("StatefulSet/postgresql container postgresql: POSTGRES_INITDB_ARGS sets no UTF-8 --locale"),
+        assertEquals(
+                List.of("StatefulSet/postgresql container postgresql: POSTGRES_INITDB_ARGS sets no UTF-8 --locale"),
                 ManifestPolicy.databaseLocale(dev));
     }
 }

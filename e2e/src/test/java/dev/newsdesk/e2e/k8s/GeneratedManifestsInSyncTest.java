@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +22,8 @@ class GeneratedManifestsInSyncTest {
     void committedCopyEqualsTheGeneratedManifest(String service) {
         Path generated = Manifests.root().resolve(service).resolve("target/kubernetes/kubernetes.yml");
         Assumptions.assumeTrue(Files.exists(generated), service + " is not packaged: nothing to compare");
-        assertEquals(Manifests.load(generated),
+        assertEquals(
+                Manifests.load(generated),
                 Manifests.load(Manifests.root().resolve("k8s/base/generated").resolve(service + ".yml")),
                 "k8s/base/generated/" + service + ".yml is stale: run k8s/sync-generated.sh and commit it");
     }

@@ -26,15 +26,21 @@ final class ManifestPolicy {
 
     /** The contract's routing table (CONTRACT.md, "Topology"): path, path type, service. */
     static final Set<String> CONTRACT_ROUTES = Set.of(
-            "/api Prefix article-service", "/articles Prefix article-service",
-            "/categories Prefix article-service", "/tags Prefix article-service",
-            "/search Exact article-service", "/sitemap.xml Exact article-service",
-            "/sitemap-news.xml Exact article-service", "/robots.txt Exact article-service",
-            "/favicon.ico Exact article-service", "/static Prefix article-service",
-            "/ Exact article-service", "/img Prefix image-service", "/feeds Prefix feed-service");
+            "/api Prefix article-service",
+            "/articles Prefix article-service",
+            "/categories Prefix article-service",
+            "/tags Prefix article-service",
+            "/search Exact article-service",
+            "/sitemap.xml Exact article-service",
+            "/sitemap-news.xml Exact article-service",
+            "/robots.txt Exact article-service",
+            "/favicon.ico Exact article-service",
+            "/static Prefix article-service",
+            "/ Exact article-service",
+            "/img Prefix image-service",
+            "/feeds Prefix feed-service");
 
-    private ManifestPolicy() {
-    }
+    private ManifestPolicy() {}
 
     static List<String> all(List<Map<String, Object>> objects) {
         List<String> violations = new ArrayList<>();
@@ -67,8 +73,11 @@ final class ManifestPolicy {
                 if (!String.valueOf(container.get("image")).contains("postgres")) {
                     continue;
                 }
-                String args = list(container, "env").stream().filter(e -> "POSTGRES_INITDB_ARGS".equals(e.get("name")))
-                        .map(e -> String.valueOf(e.get("value"))).findFirst().orElse("");
+                String args = list(container, "env").stream()
+                        .filter(e -> "POSTGRES_INITDB_ARGS".equals(e.get("name")))
+                        .map(e -> String.valueOf(e.get("value")))
+                        .findFirst()
+                        .orElse("");
                 if (!args.contains("--locale=") || !isUtf8(args.replaceAll(".*--locale=(\\S+).*", "$1"))) {
                     violations.add(id(workload) + " container " + container.get("name")
                             + ": POSTGRES_INITDB_ARGS sets no UTF-8 --locale");
@@ -79,7 +88,8 @@ final class ManifestPolicy {
     }
 
     private static boolean isUtf8(Object locale) {
-        return locale != null && locale.toString().toLowerCase(Locale.ROOT).replace("-", "").endsWith("utf8");
+        return locale != null
+                && locale.toString().toLowerCase(Locale.ROOT).replace("-", "").endsWith("utf8");
     }
 
     /** Probes on a port the container listens on, limits, non-root, locked-down filesystem. */
@@ -98,8 +108,8 @@ final class ManifestPolicy {
                     }
                     Object port = probePort(spec);
                     if (port != null && !listensOn(container, port)) {
-                        violations.add(where + ": " + probe + " on port " + port
-                                + ", which the container does not declare");
+                        violations.add(
+                                where + ": " + probe + " on port " + port + ", which the container does not declare");
                     }
                 }
                 Map<String, Object> limits = path(container, "resources", "limits");
@@ -137,7 +147,8 @@ final class ManifestPolicy {
                     .filter(w -> !selector.isEmpty() && podLabels(w).entrySet().containsAll(selector.entrySet()))
                     .toList();
             if (selected.isEmpty()) {
-                violations.add(id(service) + ": selector " + selector + " matches no Deployment's or StatefulSet's pods");
+                violations.add(
+                        id(service) + ": selector " + selector + " matches no Deployment's or StatefulSet's pods");
                 continue;
             }
             for (Map<String, Object> port : list(map(service, "spec"), "ports")) {
@@ -158,10 +169,13 @@ final class ManifestPolicy {
     static List<String> scaling(List<Map<String, Object>> objects) {
         List<String> violations = new ArrayList<>();
         for (Map<String, Object> deployment : ofKind(objects, "Deployment")) {
-            boolean autoscaled = ofKind(objects, "HorizontalPodAutoscaler").stream().anyMatch(h ->
-                    name(deployment).equals(path(h, "spec", "scaleTargetRef").get("name"))
-                            && "Deployment".equals(path(h, "spec", "scaleTargetRef").get("kind"))
-                            && map(h, "spec").get("minReplicas") instanceof Integer min && min >= 2);
+            boolean autoscaled = ofKind(objects, "HorizontalPodAutoscaler").stream()
+                    .anyMatch(h -> name(deployment)
+                                    .equals(path(h, "spec", "scaleTargetRef").get("name"))
+                            && "Deployment"
+                                    .equals(path(h, "spec", "scaleTargetRef").get("kind"))
+                            && map(h, "spec").get("minReplicas") instanceof Integer min
+                            && min >= 2);
             if (!autoscaled) {
                 violations.add(id(deployment) + ": no HorizontalPodAutoscaler with minReplicas >= 2");
             }
@@ -196,28 +210,31 @@ final class ManifestPolicy {
             for (Map<String, Object> route : list(map(rule, "http"), "paths")) {
                 Map<String, Object> backend = path(route, "backend", "service");
                 routes.add(route.get("path") + " " + route.get("pathType") + " " + backend.get("name"));
-                Object port = map(backend, "port").getOrDefault("name", map(backend, "port").get("number"));
+                Object port = map(backend, "port")
+                        .getOrDefault("name", map(backend, "port").get("number"));
                 boolean exists = ofKind(objects, "Service").stream()
                         .filter(s -> name(s).equals(backend.get("name")))
                         .flatMap(s -> list(map(s, "spec"), "ports").stream())
                         .anyMatch(p -> Objects.equals(p.get("name"), port) || Objects.equals(p.get("port"), port));
                 if (!exists) {
-                    violations.add(id(ingress) + ": " + route.get("path") + " goes to " + backend.get("name")
-                            + " port " + port + ", which no Service has");
+                    violations.add(id(ingress) + ": " + route.get("path") + " goes to " + backend.get("name") + " port "
+                            + port + ", which no Service has");
                 }
             }
         }
         if (!routes.equals(new TreeSet<>(CONTRACT_ROUTES))) {
-            violations.add(id(ingress) + ": routes " + routes + " differ from the contract's " + new TreeSet<>(CONTRACT_ROUTES));
+            violations.add(id(ingress) + ": routes " + routes + " differ from the contract's "
+                    + new TreeSet<>(CONTRACT_ROUTES));
         }
         return violations;
     }
 
     /** Default deny for the namespace, so that the other policies are the only ways in and out. */
     static List<String> networkPolicies(List<Map<String, Object>> objects) {
-        boolean defaultDeny = ofKind(objects, "NetworkPolicy").stream().anyMatch(p ->
-                path(p, "spec", "podSelector").isEmpty()
-                        && list(map(p, "spec"), "ingress").isEmpty() && list(map(p, "spec"), "egress").isEmpty()
+        boolean defaultDeny = ofKind(objects, "NetworkPolicy").stream()
+                .anyMatch(p -> path(p, "spec", "podSelector").isEmpty()
+                        && list(map(p, "spec"), "ingress").isEmpty()
+                        && list(map(p, "spec"), "egress").isEmpty()
                         && map(p, "spec").get("policyTypes") instanceof List<?> types
                         && types.containsAll(List.of("Ingress", "Egress")));
         return defaultDeny ? List.of() : List.of("no default-deny NetworkPolicy for ingress and egress");
@@ -234,8 +251,8 @@ final class ManifestPolicy {
 
     /** A port given by number or by name, as probes, Services and Ingresses may. */
     private static boolean listensOn(Map<String, Object> container, Object port) {
-        return list(container, "ports").stream().anyMatch(p ->
-                Objects.equals(p.get("containerPort"), port) || Objects.equals(p.get("name"), port));
+        return list(container, "ports").stream()
+                .anyMatch(p -> Objects.equals(p.get("containerPort"), port) || Objects.equals(p.get("name"), port));
     }
 
     private static Object first(Map<String, Object> container, Map<String, Object> pod, String key) {

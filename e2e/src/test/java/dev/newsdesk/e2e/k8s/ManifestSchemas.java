@@ -1,12 +1,5 @@
 package dev.newsdesk.e2e.k8s;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +7,12 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Validates manifests against the JSON schemas kept in {@code k8s/schemas/}, offline:
@@ -33,7 +32,8 @@ final class ManifestSchemas {
     ManifestSchemas(Path schemaDir) {
         try {
             kubernetes = JSON.readTree(schemaDir.resolve("kubernetes.json").toFile());
-            cnpgCluster = registry.getSchema(JSON.readTree(schemaDir.resolve("cnpg-cluster.json").toFile()));
+            cnpgCluster = registry.getSchema(
+                    JSON.readTree(schemaDir.resolve("cnpg-cluster.json").toFile()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the schemas in " + schemaDir, e);
         }
@@ -44,7 +44,8 @@ final class ManifestSchemas {
         for (Map<String, Object> object : objects) {
             Schema schema = schemaFor(object);
             if (schema == null) {
-                violations.add(Manifests.id(object) + " (" + object.get("apiVersion") + "): no schema for this kind in k8s/schemas");
+                violations.add(Manifests.id(object) + " (" + object.get("apiVersion")
+                        + "): no schema for this kind in k8s/schemas");
                 continue;
             }
             for (Error error : schema.validate(JSON.valueToTree(object))) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.snakeyaml.engine.v2.api.Load;
@@ -23,11 +22,12 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 final class Manifests {
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     static Path root() {
-        return Path.of(System.getProperty("newsdesk.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("newsdesk.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static List<Map<String, Object>> load(Path file) {
@@ -54,7 +54,8 @@ final class Manifests {
         Path dir = root().resolve("k8s/overlays").resolve(overlay);
         try {
             Process kubectl = new ProcessBuilder("kubectl", "kustomize", dir.toString())
-                    .redirectErrorStream(false).start();
+                    .redirectErrorStream(false)
+                    .start();
             String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!kubectl.waitFor(60, TimeUnit.SECONDS) || kubectl.exitValue() != 0) {
@@ -120,7 +121,8 @@ final class Manifests {
     }
 
     static List<Map<String, Object>> workloads(List<Map<String, Object>> objects) {
-        return objects.stream().filter(o -> Objects.equals(kind(o), "Deployment")
-                || Objects.equals(kind(o), "StatefulSet")).toList();
+        return objects.stream()
+                .filter(o -> Objects.equals(kind(o), "Deployment") || Objects.equals(kind(o), "StatefulSet"))
+                .toList();
     }
 }

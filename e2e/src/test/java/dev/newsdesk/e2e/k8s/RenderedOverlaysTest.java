@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Both overlays, rendered by kustomize as a cluster would receive them. */
 class RenderedOverlaysTest {
 
-    private static final ManifestSchemas SCHEMAS = new ManifestSchemas(Manifests.root().resolve("k8s/schemas"));
+    private static final ManifestSchemas SCHEMAS =
+            new ManifestSchemas(Manifests.root().resolve("k8s/schemas"));
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})

@@ -2,14 +2,12 @@ package dev.newsdesk.e2e.pages;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * The checkers PagesInBrowserTest relies on do fail: a page with an image without alt text is
@@ -18,9 +16,10 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  */
 class CheckersCatchBrokenPagesTest {
 
-    private static final String BROKEN = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>坏页面</title>"
-            + "</head><body><main><h1>坏页面</h1><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" width=\"1\" height=\"1\">"
-            + "</main></body></html>";
+    private static final String BROKEN =
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>坏页面</title>"
+                    + "</head><body><main><h1>坏页面</h1><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" width=\"1\" height=\"1\">"
+                    + "</main></body></html>";
 
     @Test
     void nuCheckerReportsAMissingAlt() throws Exception {
@@ -31,9 +30,12 @@ class CheckersCatchBrokenPagesTest {
     @Test
     void axeReportsAMissingAltInChromium() {
         try (Browser browser = Browser.start()) {
-            browser.open("data:text/html;charset=utf-8," + URLEncoder.encode(BROKEN, StandardCharsets.UTF_8).replace("+", "%20"));
+            browser.open("data:text/html;charset=utf-8,"
+                    + URLEncoder.encode(BROKEN, StandardCharsets.UTF_8).replace("+", "%20"));
             List<Rule> violations = new AxeBuilder().analyze(browser.driver()).getViolations();
-            assertTrue(violations.stream().anyMatch(r -> r.getId().equals("image-alt") && "critical".equals(r.getImpact())),
+            assertTrue(
+                    violations.stream()
+                            .anyMatch(r -> r.getId().equals("image-alt") && "critical".equals(r.getImpact())),
                     violations.stream().map(Rule::getId).toList().toString());
         }
     }

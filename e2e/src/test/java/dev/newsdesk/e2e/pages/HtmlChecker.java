@@ -4,12 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
+import nu.validator.validation.SimpleDocumentValidator;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
-
-import nu.validator.validation.SimpleDocumentValidator;
 
 /**
  * The Nu HTML Checker (the engine of validator.w3.org/nu) run in-process with the schema its
@@ -20,8 +18,7 @@ final class HtmlChecker {
     /** vnu's default schema: HTML, with SVG, MathML and RDFa Lite (Open Graph's property=). */
     private static final String SCHEMA = "http://s.validator.nu/html5-all.rnc";
 
-    private HtmlChecker() {
-    }
+    private HtmlChecker() {}
 
     /** The checker's errors (and fatal errors) for the document, each with its line and column. */
     static List<String> errors(String url, String html) throws Exception {

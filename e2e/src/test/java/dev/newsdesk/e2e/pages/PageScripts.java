@@ -50,6 +50,5 @@ final class PageScripts {
     static final String WIDTHS = """
             return {scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth};""";
 
-    private PageScripts() {
-    }
+    private PageScripts() {}
 }

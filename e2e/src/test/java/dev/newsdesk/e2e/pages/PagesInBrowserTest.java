@@ -3,6 +3,12 @@ package dev.newsdesk.e2e.pages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.newsdesk.e2e.GalleryOrigin;
+import dev.newsdesk.e2e.NewsdeskSystem;
+import dev.newsdesk.e2e.RunningSystem;
+import dev.newsdesk.e2e.ServiceProcess;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -25,14 +30,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-
-import dev.newsdesk.e2e.GalleryOrigin;
-import dev.newsdesk.e2e.NewsdeskSystem;
-import dev.newsdesk.e2e.RunningSystem;
-import dev.newsdesk.e2e.ServiceProcess;
 
 /**
  * The public pages as readers get them: imported posts with gallery images from a local origin,
@@ -45,7 +42,8 @@ import dev.newsdesk.e2e.ServiceProcess;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagesInBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of(System.getProperty("newsdesk.root", "..")).resolve("e2e/target/screenshots");
+    static final Path SCREENSHOTS =
+            Path.of(System.getProperty("newsdesk.root", "..")).resolve("e2e/target/screenshots");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SECTION = "liulan";
     private static final String SECTION_NAME = "浏览器新闻";
@@ -78,7 +76,10 @@ class PagesInBrowserTest {
         ServiceProcess a = system.article();
         pages.put("home", a.url("/").toString());
         pages.put("section", a.url("/categories/" + SECTION).toString());
-        pages.put("search", a.url("/search?q=" + URLEncoder.encode(SEARCH_WORD, StandardCharsets.UTF_8)).toString());
+        pages.put(
+                "search",
+                a.url("/search?q=" + URLEncoder.encode(SEARCH_WORD, StandardCharsets.UTF_8))
+                        .toString());
         pages.put("article", a.url("/articles/" + article).toString());
     }
 
@@ -105,14 +106,26 @@ class PagesInBrowserTest {
                 <http://news.example.com/share/browser-%d>
 
                 [返回%s](//news.example.com/category/%s.html)｜[返回首页](//news.example.com/)
-                """.formatted(n, n, SECTION, n, SEARCH_WORD, origin.url("BROWSER" + n + "A_w700h996.jpg"),
-                origin.url("BROWSER" + n + "B_w1600h900.jpg"), n, SECTION_NAME, SECTION);
+                """.formatted(
+                        n,
+                        n,
+                        SECTION,
+                        n,
+                        SEARCH_WORD,
+                        origin.url("BROWSER" + n + "A_w700h996.jpg"),
+                        origin.url("BROWSER" + n + "B_w1600h900.jpg"),
+                        n,
+                        SECTION_NAME,
+                        SECTION);
     }
 
     private static String importPost(ServiceProcess article, String markdown) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(article.url("/api/import"))
-                .header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN).header("Content-Type", "text/markdown")
-                .POST(HttpRequest.BodyPublishers.ofString(markdown, StandardCharsets.UTF_8)).build(),
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(article.url("/api/import"))
+                        .header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN)
+                        .header("Content-Type", "text/markdown")
+                        .POST(HttpRequest.BodyPublishers.ofString(markdown, StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() == 201 || r.statusCode() == 200, r.body());
         return r.body().replaceAll("(?s).*\"slug\"\\s*:\\s*\"([^\"]+)\".*", "$1");
@@ -174,11 +187,16 @@ class PagesInBrowserTest {
         browser.consoleErrors().forEach(e -> problems.add(where + "console error: " + e));
         for (Rule rule : new AxeBuilder().analyze(browser.driver()).getViolations()) {
             if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                problems.add(where + "axe " + rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " (" + rule.getNodes().size() + " nodes)");
+                problems.add(where + "axe " + rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " ("
+                        + rule.getNodes().size() + " nodes)");
             }
         }
-        String html = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String html = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Accept", "text/html")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         HtmlChecker.errors(url, html).forEach(e -> problems.add(where + "Nu: " + e));
         browser.screenshot(SCREENSHOTS, name + "-" + viewport.name());
         Map<String, Object> weight = new LinkedHashMap<>(browser.script(PageScripts.PAGE_WEIGHT));
@@ -192,9 +210,13 @@ class PagesInBrowserTest {
     private static long imageBytes(List<Map<String, Object>> images) throws Exception {
         long total = 0;
         for (Map<String, Object> image : images) {
-            total += HTTP.send(HttpRequest.newBuilder(URI.create((String) image.get("src")))
-                    .header("Accept", "image/avif,image/webp,image/apng,image/*,*/*;q=0.8").build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).body().length;
+            total += HTTP.send(
+                            HttpRequest.newBuilder(URI.create((String) image.get("src")))
+                                    .header("Accept", "image/avif,image/webp,image/apng,image/*,*/*;q=0.8")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray())
+                    .body()
+                    .length;
         }
         return total;
     }

@@ -1,7 +1,12 @@
 package dev.newsdesk.feed.api;
 
-import java.time.Instant;
-
+import dev.newsdesk.feed.cache.FeedStore;
+import dev.newsdesk.feed.cache.Rendition;
+import dev.newsdesk.feed.config.FeedSettings;
+import dev.newsdesk.feed.model.FeedKey;
+import dev.newsdesk.feed.render.FeedFormat;
+import dev.newsdesk.http.ProblemException;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -9,7 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,15 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.smallrye.common.annotation.NonBlocking;
-
-import dev.newsdesk.feed.cache.FeedStore;
-import dev.newsdesk.feed.cache.Rendition;
-import dev.newsdesk.feed.config.FeedSettings;
-import dev.newsdesk.feed.model.FeedKey;
-import dev.newsdesk.feed.render.FeedFormat;
-import dev.newsdesk.http.ProblemException;
 
 /**
  * The contract's feed paths. Every answer comes from {@link FeedStore}'s prebuilt documents — a
@@ -58,17 +54,28 @@ public class FeedResource {
 
     FeedResource(FeedStore store, FeedSettings settings) {
         this.store = store;
-        this.retryAfterSeconds = (int) Math.max(1, Math.min(60, settings.pollInterval().toSeconds()));
+        this.retryAfterSeconds =
+                (int) Math.max(1, Math.min(60, settings.pollInterval().toSeconds()));
     }
 
     @GET
     @NonBlocking
     @Path("/{file}")
     @Operation(operationId = "getFeed", summary = "The feed of the newest articles")
-    public Response home(@Parameter(description = "The format", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "rss.xml", "atom.xml", "feed.json" })) @PathParam("file") String file,
-            @Parameter(description = "Page of an archived feed (RFC 5005), from 1", schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "1")) @QueryParam("page") String page,
+    public Response home(
+            @Parameter(
+                            description = "The format",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"rss.xml", "atom.xml", "feed.json"}))
+                    @PathParam("file")
+                    String file,
+            @Parameter(
+                            description = "Page of an archived feed (RFC 5005), from 1",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+                    @QueryParam("page")
+                    String page,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
@@ -79,11 +86,21 @@ public class FeedResource {
     @NonBlocking
     @Path("/categories/{name}/{file}")
     @Operation(operationId = "getCategoryFeed", summary = "The feed of one category")
-    public Response category(@Parameter(description = "The category") @PathParam("name") String name,
-            @Parameter(description = "The format", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "rss.xml", "atom.xml", "feed.json" })) @PathParam("file") String file,
-            @Parameter(description = "Page of an archived feed (RFC 5005), from 1", schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "1")) @QueryParam("page") String page,
+    public Response category(
+            @Parameter(description = "The category") @PathParam("name") String name,
+            @Parameter(
+                            description = "The format",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"rss.xml", "atom.xml", "feed.json"}))
+                    @PathParam("file")
+                    String file,
+            @Parameter(
+                            description = "Page of an archived feed (RFC 5005), from 1",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+                    @QueryParam("page")
+                    String page,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
@@ -94,11 +111,21 @@ public class FeedResource {
     @NonBlocking
     @Path("/tags/{name}/{file}")
     @Operation(operationId = "getTagFeed", summary = "The feed of one tag")
-    public Response tag(@Parameter(description = "The tag") @PathParam("name") String name,
-            @Parameter(description = "The format", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "rss.xml", "atom.xml", "feed.json" })) @PathParam("file") String file,
-            @Parameter(description = "Page of an archived feed (RFC 5005), from 1", schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "1")) @QueryParam("page") String page,
+    public Response tag(
+            @Parameter(description = "The tag") @PathParam("name") String name,
+            @Parameter(
+                            description = "The format",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"rss.xml", "atom.xml", "feed.json"}))
+                    @PathParam("file")
+                    String file,
+            @Parameter(
+                            description = "Page of an archived feed (RFC 5005), from 1",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+                    @QueryParam("page")
+                    String page,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
@@ -106,24 +133,26 @@ public class FeedResource {
     }
 
     /** The request headers that choose between 200 and 304 and between the identity and gzip bodies. */
-    record Validators(String ifNoneMatch, String ifModifiedSince, String acceptEncoding) {
-    }
+    record Validators(String ifNoneMatch, String ifModifiedSince, String acceptEncoding) {}
 
     private Response serve(FeedKey key, String file, String page, Validators request) {
         FeedFormat format = FeedFormat.ofFile(file);
         if (format == null) {
-            throw ProblemException.notFound("No feed format is called '" + file + "': rss.xml, atom.xml and feed.json are");
+            throw ProblemException.notFound(
+                    "No feed format is called '" + file + "': rss.xml, atom.xml and feed.json are");
         }
         if (!store.hasFeeds()) {
-            throw ProblemException.unavailable("No feed has been built yet: article-service has not been reached", retryAfterSeconds);
+            throw ProblemException.unavailable(
+                    "No feed has been built yet: article-service has not been reached", retryAfterSeconds);
         }
         var feed = store.get(key);
         if (feed == null) {
-            throw ProblemException.notFound(switch (key.kind()) {
-                case HOME -> "The home feed is not built yet";
-                case CATEGORY -> "No category is called '" + key.name() + "'";
-                case TAG -> "No tag is called '" + key.name() + "'";
-            });
+            throw ProblemException.notFound(
+                    switch (key.kind()) {
+                        case HOME -> "The home feed is not built yet";
+                        case CATEGORY -> "No category is called '" + key.name() + "'";
+                        case TAG -> "No tag is called '" + key.name() + "'";
+                    });
         }
         Rendition rendition = feed.page(format, pageNumber(page));
         if (rendition == null) {

@@ -1,11 +1,10 @@
 package dev.newsdesk.feed.cache;
 
+import dev.newsdesk.feed.model.FeedKey;
+import dev.newsdesk.feed.render.FeedFormat;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.newsdesk.feed.model.FeedKey;
-import dev.newsdesk.feed.render.FeedFormat;
 
 /**
  * Every document of one feed as last built: for each format, its pages (index 0 is page 1),

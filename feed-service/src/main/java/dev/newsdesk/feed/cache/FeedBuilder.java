@@ -1,16 +1,15 @@
 package dev.newsdesk.feed.cache;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.newsdesk.feed.model.Feed;
 import dev.newsdesk.feed.model.FeedItem;
 import dev.newsdesk.feed.model.FeedKey;
 import dev.newsdesk.feed.render.FeedFormat;
 import dev.newsdesk.feed.render.FeedRenderer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Builds all documents of one feed from its items: pages of {@code pageSize}, each rendered in
@@ -54,7 +53,8 @@ public final class FeedBuilder {
                 Rendition before = previous == null ? null : previous.page(renderer.format(), page);
                 Rendition rendition = Rendition.of(renderer.format(), bytes, newest);
                 if (before != null) {
-                    rendition = before.etag().equals(rendition.etag()) ? before
+                    rendition = before.etag().equals(rendition.etag())
+                            ? before
                             : Rendition.of(renderer.format(), bytes, later(newest, now));
                 }
                 pages.computeIfAbsent(renderer.format(), f -> new ArrayList<>()).add(rendition);

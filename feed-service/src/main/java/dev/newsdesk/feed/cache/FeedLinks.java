@@ -1,12 +1,11 @@
 package dev.newsdesk.feed.cache;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.newsdesk.feed.model.Feed;
 import dev.newsdesk.feed.model.FeedItem;
 import dev.newsdesk.feed.model.FeedKey;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a feed's documents and pages are reachable, and what it is called: the parts of a
@@ -18,7 +17,8 @@ import dev.newsdesk.feed.model.FeedKey;
  * @param categoryNames category slug to the name readers see ({@code displayName} of
  *                      article-service's {@code /api/categories}), filled as the poller learns them
  */
-public record FeedLinks(String feedBaseUrl, String publicBaseUrl, String hubUrl, String title, Map<String, String> categoryNames) {
+public record FeedLinks(
+        String feedBaseUrl, String publicBaseUrl, String hubUrl, String title, Map<String, String> categoryNames) {
 
     public FeedLinks {
         feedBaseUrl = stripSlash(feedBaseUrl);
@@ -30,7 +30,8 @@ public record FeedLinks(String feedBaseUrl, String publicBaseUrl, String hubUrl,
     }
 
     public Feed feed(FeedKey key, int page, boolean hasNext, List<FeedItem> items) {
-        String section = key.kind() == FeedKey.Kind.CATEGORY ? categoryNames.getOrDefault(key.name(), key.name()) : null;
+        String section =
+                key.kind() == FeedKey.Kind.CATEGORY ? categoryNames.getOrDefault(key.name(), key.name()) : null;
         String name = switch (key.kind()) {
             case HOME -> title;
             case CATEGORY -> title + " · " + section;
@@ -41,7 +42,15 @@ public record FeedLinks(String feedBaseUrl, String publicBaseUrl, String hubUrl,
             case CATEGORY -> "The newest articles in the category " + section;
             case TAG -> "The newest articles tagged " + key.name();
         };
-        return new Feed(key, name, description, feedBaseUrl + key.path(), publicBaseUrl + key.pagePath(), page, hasNext, hubUrl,
+        return new Feed(
+                key,
+                name,
+                description,
+                feedBaseUrl + key.path(),
+                publicBaseUrl + key.pagePath(),
+                page,
+                hasNext,
+                hubUrl,
                 items);
     }
 

@@ -1,15 +1,13 @@
 package dev.newsdesk.feed.cache;
 
+import dev.newsdesk.feed.model.FeedKey;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.newsdesk.feed.model.FeedKey;
 
 /**
  * The prebuilt feeds readers are served from, and how fresh they are. Written only by the

@@ -1,5 +1,9 @@
 package dev.newsdesk.feed.cache;
 
+import dev.newsdesk.feed.render.FeedFormat;
+import dev.newsdesk.http.EntityTags;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +20,6 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
-import dev.newsdesk.feed.render.FeedFormat;
-import dev.newsdesk.http.EntityTags;
-import io.netty.buffer.Unpooled;
-import io.vertx.core.buffer.Buffer;
-
 /**
  * One prebuilt document — one page of one feed in one format — with the validators of RFC 9110:
  * a strong {@code ETag} from the bytes (so replicas that render the same articles agree on it)
@@ -35,11 +34,18 @@ import io.vertx.core.buffer.Buffer;
  * never per request. It is a different representation (RFC 9110 §8.8.3), so it has its own strong
  * ETag: the identity one with {@code -gzip} inside the quotes.
  */
-public record Rendition(FeedFormat format, Buffer body, String etag, Buffer gzipBody, String gzipEtag, Instant lastModified,
+public record Rendition(
+        FeedFormat format,
+        Buffer body,
+        String etag,
+        Buffer gzipBody,
+        String gzipEtag,
+        Instant lastModified,
         String lastModifiedHeader) {
 
     /** IMF-fixdate (RFC 9110 §5.6.7): two-digit day, always GMT. */
-    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     public static Rendition of(FeedFormat format, byte[] bytes, Instant lastModified) {
@@ -48,8 +54,14 @@ public record Rendition(FeedFormat format, Buffer body, String etag, Buffer gzip
         // cleaner and then only freed by release(), which a document replaced by a rebuild never gets;
         // the JDK's is freed by the garbage collector once the last response holding it is written.
         String etag = strongEtag(bytes);
-        return new Rendition(format, offHeap(bytes), etag, offHeap(gzip(bytes)), etag.substring(0, etag.length() - 1) + "-gzip\"",
-                seconds, HTTP_DATE.format(seconds));
+        return new Rendition(
+                format,
+                offHeap(bytes),
+                etag,
+                offHeap(gzip(bytes)),
+                etag.substring(0, etag.length() - 1) + "-gzip\"",
+                seconds,
+                HTTP_DATE.format(seconds));
     }
 
     /** Whether an {@code Accept-Encoding} header accepts gzip (RFC 9110 §12.5.3; {@code q=0} refuses). */
@@ -123,7 +135,8 @@ public record Rendition(FeedFormat format, Buffer body, String etag, Buffer gzip
     /** An HTTP date in any of the forms RFC 9110 §5.6.7 says recipients accept; null if none fits. */
     static Instant parseHttpDate(String value) {
         try {
-            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -132,7 +145,11 @@ public record Rendition(FeedFormat format, Buffer body, String etag, Buffer gzip
     private static String strongEtag(byte[] bytes) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+            return "\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 27) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -1,9 +1,8 @@
 package dev.newsdesk.feed.config;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** The feed-service's contract settings (environment variables {@code NEWSDESK_*}). */
 @ConfigMapping(prefix = "newsdesk")

@@ -1,10 +1,9 @@
 package dev.newsdesk.feed.config;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How feeds are built and refreshed (environment variables {@code NEWSDESK_FEEDS_*}). The

@@ -15,8 +15,16 @@ import java.util.Objects;
  * @param hasNext     whether page {@code page + 1} exists
  * @param hubUrl      the WebSub hub, or null
  */
-public record Feed(FeedKey key, String title, String description, String feedFolder, String pageUrl, int page, boolean hasNext,
-        String hubUrl, List<FeedItem> items) {
+public record Feed(
+        FeedKey key,
+        String title,
+        String description,
+        String feedFolder,
+        String pageUrl,
+        int page,
+        boolean hasNext,
+        String hubUrl,
+        List<FeedItem> items) {
 
     /** The date of a feed without items: formats that need one get a fixed, honest "never". */
     public static final OffsetDateTime NEVER = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);

@@ -11,8 +11,19 @@ import java.util.Objects;
  * @param id        the article's id; the item's guid/id is {@link #guid()}, stable for the article's life
  * @param contentHtml the sanitized body with absolute URLs
  */
-public record FeedItem(long id, String title, String url, OffsetDateTime published, OffsetDateTime updated, String summary,
-        String contentHtml, List<String> categories, List<String> tags, String sourceName, String sourceUrl, Image image) {
+public record FeedItem(
+        long id,
+        String title,
+        String url,
+        OffsetDateTime published,
+        OffsetDateTime updated,
+        String summary,
+        String contentHtml,
+        List<String> categories,
+        List<String> tags,
+        String sourceName,
+        String sourceUrl,
+        Image image) {
 
     public FeedItem {
         Objects.requireNonNull(url);
@@ -20,7 +31,9 @@ public record FeedItem(long id, String title, String url, OffsetDateTime publish
         title = XmlText.clean(title == null ? "" : title);
         summary = XmlText.clean(summary);
         contentHtml = XmlText.clean(contentHtml);
-        categories = categories == null ? List.of() : categories.stream().map(XmlText::clean).toList();
+        categories = categories == null
+                ? List.of()
+                : categories.stream().map(XmlText::clean).toList();
         tags = tags == null ? List.of() : tags.stream().map(XmlText::clean).toList();
         sourceName = XmlText.clean(sourceName);
         sourceUrl = XmlText.clean(sourceUrl);

@@ -11,7 +11,9 @@ import java.util.Objects;
 public record FeedKey(Kind kind, String name) {
 
     public enum Kind {
-        HOME, CATEGORY, TAG
+        HOME,
+        CATEGORY,
+        TAG
     }
 
     public static final FeedKey HOME = new FeedKey(Kind.HOME, null);

@@ -9,8 +9,7 @@ package dev.newsdesk.feed.model;
  */
 public final class XmlText {
 
-    private XmlText() {
-    }
+    private XmlText() {}
 
     /** {@code text} without the characters XML 1.0 forbids; null stays null. */
     public static String clean(String text) {

@@ -1,9 +1,8 @@
 package dev.newsdesk.feed.render;
 
-import javax.xml.stream.XMLStreamException;
-
 import dev.newsdesk.feed.model.Feed;
 import dev.newsdesk.feed.model.FeedItem;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * Atom 1.0 (RFC 4287): {@code content type="html"} with the full body, {@code published} and

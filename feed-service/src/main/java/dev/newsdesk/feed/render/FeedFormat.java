@@ -2,7 +2,6 @@ package dev.newsdesk.feed.render;
 
 /** The three formats of every feed: the file name under the feed's folder and the media type. */
 public enum FeedFormat {
-
     RSS("rss.xml", "application/rss+xml; charset=utf-8"),
     ATOM("atom.xml", "application/atom+xml; charset=utf-8"),
     JSON("feed.json", "application/feed+json");

@@ -1,8 +1,7 @@
 package dev.newsdesk.feed.render;
 
-import java.util.List;
-
 import dev.newsdesk.feed.model.Feed;
+import java.util.List;
 
 /** Turns the one feed model into the bytes of one format. Plain Java, stateless, thread-safe. */
 public interface FeedRenderer {

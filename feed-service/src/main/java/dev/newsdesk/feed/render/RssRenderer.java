@@ -1,9 +1,8 @@
 package dev.newsdesk.feed.render;
 
-import javax.xml.stream.XMLStreamException;
-
 import dev.newsdesk.feed.model.Feed;
 import dev.newsdesk.feed.model.FeedItem;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification) with the extensions readers expect:

@@ -1,7 +1,6 @@
 package dev.newsdesk.feed.render;
 
 import java.io.ByteArrayOutputStream;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;

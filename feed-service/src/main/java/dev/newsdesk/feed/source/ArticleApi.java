@@ -1,12 +1,10 @@
 package dev.newsdesk.feed.source;
 
-import java.util.List;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-
+import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** article-service's read API, as far as feeds need it (the contract's article-service table). */
@@ -17,7 +15,10 @@ public interface ArticleApi {
     /** Newest first; null parameters are left out of the query. */
     @GET
     @Path("/articles")
-    ArticlePage list(@QueryParam("category") String category, @QueryParam("tag") String tag, @QueryParam("limit") int limit,
+    ArticlePage list(
+            @QueryParam("category") String category,
+            @QueryParam("tag") String tag,
+            @QueryParam("limit") int limit,
             @QueryParam("cursor") String cursor);
 
     @GET

@@ -1,8 +1,7 @@
 package dev.newsdesk.feed.source;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
 
 /** A page of article-service's list; unknown fields are ignored so that article-service can grow. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -17,6 +16,6 @@ public record ArticlePage(List<ArticleSummary> items, String nextCursor) {
      * without fetching its body.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ArticleSummary(long id, String slug, String title, String publishedAt, String updatedAt, Long version) {
-    }
+    public record ArticleSummary(
+            long id, String slug, String title, String publishedAt, String updatedAt, Long version) {}
 }

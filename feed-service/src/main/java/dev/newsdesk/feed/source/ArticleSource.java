@@ -1,19 +1,16 @@
 package dev.newsdesk.feed.source;
 
+import dev.newsdesk.feed.model.FeedKey;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import dev.newsdesk.feed.model.FeedKey;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
  * article-service as feeds see it. Only the poller calls it, never a reader's request. Retries
@@ -64,7 +61,11 @@ public class ArticleSource {
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = ChangesExpired.class)
     @ExponentialBackoff(factor = 3, maxDelay = 2000)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 4,
+            failureRatio = 0.75,
+            delay = 10,
+            delayUnit = ChronoUnit.SECONDS,
             skipOn = ChangesExpired.class)
     public ChangePage changes(String since, int limit) {
         try {

@@ -1,8 +1,7 @@
 package dev.newsdesk.feed.source;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
 
 /** A page of article-service's change feed ({@code GET /api/changes}), oldest first, in commit order. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -14,6 +13,5 @@ public record ChangePage(List<Change> items, String nextCursor) {
 
     /** One committed write: the article's state after it, or its tombstone. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Change(long id, String slug, Long version, String updatedAt, boolean deleted) {
-    }
+    public record Change(long id, String slug, Long version, String updatedAt, boolean deleted) {}
 }

@@ -1,26 +1,5 @@
 package dev.newsdesk.feed.source;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
 import dev.newsdesk.feed.cache.BuiltFeed;
 import dev.newsdesk.feed.cache.FeedBuilder;
 import dev.newsdesk.feed.cache.FeedLinks;
@@ -38,6 +17,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Learns of article changes by polling and rebuilds only the feeds that changed.
@@ -61,6 +58,7 @@ public class ChangePoller {
     private static final int MAX_LIMIT = 100;
     /** Changes per request: a burst of imports is read in a few requests, an idle poll in one. */
     private static final int CHANGES_PAGE = 500;
+
     private static final Duration FIRST_FEED_RETRY = Duration.ofMillis(250);
 
     private final ArticleSource source;
@@ -79,8 +77,14 @@ public class ChangePoller {
     private volatile Instant lastAttempt;
     private volatile boolean stopping;
 
-    ChangePoller(ArticleSource source, FeedStore store, HubNotifier hub, CircuitBreakerMaintenance breakers, FeedConfig config,
-            FeedSettings settings, MeterRegistry metrics) {
+    ChangePoller(
+            ArticleSource source,
+            FeedStore store,
+            HubNotifier hub,
+            CircuitBreakerMaintenance breakers,
+            FeedConfig config,
+            FeedSettings settings,
+            MeterRegistry metrics) {
         this.source = source;
         this.store = store;
         this.hub = hub;
@@ -88,19 +92,33 @@ public class ChangePoller {
         this.interval = settings.pollInterval();
         this.wanted = Math.max(1, settings.pageSize()) * Math.max(1, settings.pages());
         String feedBase = config.feedBaseUrl().orElse(config.publicBaseUrl());
-        this.builder = new FeedBuilder(new FeedLinks(feedBase, config.publicBaseUrl(), settings.hubUrl().filter(h -> !h.isBlank())
-                .orElse(null), settings.title()), settings.pageSize(), settings.pages());
-        this.mapping = new ItemMapping(config.publicBaseUrl(), config.imageBaseUrl().orElse(config.publicBaseUrl()));
-        this.pollsOk = Counter.builder("newsdesk.feed.polls").tag("outcome", "ok")
-                .description("Polls of article-service that saw its current state").register(metrics);
-        this.pollsFailed = Counter.builder("newsdesk.feed.polls").tag("outcome", "failed")
-                .description("Polls that failed; the feeds held are served as stale").register(metrics);
-        this.rebuilds = Counter.builder("newsdesk.feed.rebuilds").description("Feeds rebuilt because their articles changed")
+        this.builder = new FeedBuilder(
+                new FeedLinks(
+                        feedBase,
+                        config.publicBaseUrl(),
+                        settings.hubUrl().filter(h -> !h.isBlank()).orElse(null),
+                        settings.title()),
+                settings.pageSize(),
+                settings.pages());
+        this.mapping =
+                new ItemMapping(config.publicBaseUrl(), config.imageBaseUrl().orElse(config.publicBaseUrl()));
+        this.pollsOk = Counter.builder("newsdesk.feed.polls")
+                .tag("outcome", "ok")
+                .description("Polls of article-service that saw its current state")
+                .register(metrics);
+        this.pollsFailed = Counter.builder("newsdesk.feed.polls")
+                .tag("outcome", "failed")
+                .description("Polls that failed; the feeds held are served as stale")
+                .register(metrics);
+        this.rebuilds = Counter.builder("newsdesk.feed.rebuilds")
+                .description("Feeds rebuilt because their articles changed")
                 .register(metrics);
         Gauge.builder("newsdesk.feed.stale", store, s -> s.stale() ? 1 : 0)
-                .description("1 while the feeds served may be out of date").register(metrics);
+                .description("1 while the feeds served may be out of date")
+                .register(metrics);
         Gauge.builder("newsdesk.feed.age.seconds", store, s -> s.ageSeconds(Instant.now()))
-                .description("Seconds since the feeds last matched article-service").register(metrics);
+                .description("Seconds since the feeds last matched article-service")
+                .register(metrics);
     }
 
     /** A tick during shutdown would poll with half the application stopped; feeds are going away anyway. */
@@ -114,7 +132,8 @@ public class ChangePoller {
             return;
         }
         if (store.hasFeeds()) {
-            if (lastAttempt == null || Duration.between(lastAttempt, Instant.now()).compareTo(interval) >= 0) {
+            if (lastAttempt == null
+                    || Duration.between(lastAttempt, Instant.now()).compareTo(interval) >= 0) {
                 poll();
             }
             return;
@@ -190,7 +209,10 @@ public class ChangePoller {
             List<ArticlePage.ArticleSummary> newest = newest(key);
             newest.forEach(s -> listed.add(s.id()));
             refresh(key, newest, topics);
-            newest.stream().map(s -> items.get(s.id())).filter(Objects::nonNull).forEach(h -> pending.addAll(keysOf(h.item())));
+            newest.stream()
+                    .map(s -> items.get(s.id()))
+                    .filter(Objects::nonNull)
+                    .forEach(h -> pending.addAll(keysOf(h.item())));
         }
         store.retainOnly(built);
         items.keySet().retainAll(listed);
@@ -301,7 +323,8 @@ public class ChangePoller {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (ArticlePage.ArticleSummary s : newest) {
-                digest.update((s.id() + ":" + s.version() + ":" + s.updatedAt() + "\n").getBytes(StandardCharsets.UTF_8));
+                digest.update(
+                        (s.id() + ":" + s.version() + ":" + s.updatedAt() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -1,17 +1,15 @@
 package dev.newsdesk.feed.source;
 
+import dev.newsdesk.feed.model.FeedItem;
+import dev.newsdesk.feed.model.FeedKey;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-
-import dev.newsdesk.feed.model.FeedItem;
-import dev.newsdesk.feed.model.FeedKey;
 
 /**
  * Turns an article of article-service into a feed item. Feed readers resolve relative URLs
@@ -36,9 +34,19 @@ public final class ItemMapping {
         OffsetDateTime updated = article.updatedAt() == null ? published : parse(article.updatedAt());
         FeedItem.Image image = thumbnail(article.leadImage());
         Article.Source source = article.source();
-        return new FeedItem(article.id(), article.title(), publicBaseUrl + "/articles/" + FeedKey.encodePathSegment(article.slug()),
-                published, updated, article.summary(), absoluteBody(article.bodyHtml()), article.categories(), article.tags(),
-                source == null ? null : source.name(), source == null || source.url() == null ? null : absolute(source.url()), image);
+        return new FeedItem(
+                article.id(),
+                article.title(),
+                publicBaseUrl + "/articles/" + FeedKey.encodePathSegment(article.slug()),
+                published,
+                updated,
+                article.summary(),
+                absoluteBody(article.bodyHtml()),
+                article.categories(),
+                article.tags(),
+                source == null ? null : source.name(),
+                source == null || source.url() == null ? null : absolute(source.url()),
+                image);
     }
 
     /** {@code url} made absolute: image-service paths on the image base, other paths on the public base. */
@@ -70,7 +78,7 @@ public final class ItemMapping {
             picture.unwrap();
         }
         for (Element element : document.body().select("[src], [href], [srcset]")) {
-            for (String attribute : new String[] { "src", "href" }) {
+            for (String attribute : new String[] {"src", "href"}) {
                 String value = element.attr(attribute);
                 if (!value.isEmpty() && !value.startsWith("#") && !value.startsWith("mailto:")) {
                     element.attr(attribute, safeAbsolute(value));
@@ -121,7 +129,8 @@ public final class ItemMapping {
         }
         Matcher option = WIDTH_OPTION.matcher(lead.src());
         Integer width = option.find() ? Integer.valueOf(option.group(1)) : lead.width();
-        Integer height = width == null || lead.width() == null || lead.height() == null || lead.width() == 0 ? null
+        Integer height = width == null || lead.width() == null || lead.height() == null || lead.width() == 0
+                ? null
                 : Math.round(lead.height() * (float) width / lead.width());
         return new FeedItem.Image(absolute(lead.src()), "image/jpeg", width, height);
     }

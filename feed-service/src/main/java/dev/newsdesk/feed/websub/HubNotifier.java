@@ -1,5 +1,7 @@
 package dev.newsdesk.feed.websub;
 
+import dev.newsdesk.feed.config.FeedSettings;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,12 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import dev.newsdesk.feed.config.FeedSettings;
 
 /**
  * Tells the configured WebSub hub that feeds changed (W3C WebSub §7; the publish request is
@@ -26,7 +23,8 @@ public class HubNotifier {
     private static final Logger LOG = Logger.getLogger(HubNotifier.class);
 
     private final String hubUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     HubNotifier(FeedSettings settings) {
         this.hubUrl = settings.hubUrl().filter(url -> !url.isBlank()).orElse(null);
@@ -39,9 +37,11 @@ public class HubNotifier {
         }
         for (String topic : topics) {
             String form = "hub.mode=publish&hub.url=" + URLEncoder.encode(topic, StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(hubUrl)).timeout(Duration.ofSeconds(5))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(hubUrl))
+                    .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 if (failure != null) {
                     LOG.warnf("WebSub hub %s not reached for %s: %s", hubUrl, topic, failure.toString());

@@ -5,17 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
+import dev.newsdesk.feed.source.ChangePoller;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-
-import dev.newsdesk.feed.source.ChangePoller;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** article-service never reached: nothing stale to serve, so 503 with Retry-After, and still ready. */
 @QuarkusTest
@@ -36,9 +32,14 @@ class NoFeedYetTest {
     @Test
     void withoutAnyFeedEveryFeedPathIs503WithRetryAfter() {
         assertFalse(poller.poll());
-        for (String path : new String[] { "/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json", "/feeds/categories/x/rss.xml" }) {
-            given().get(path).then().statusCode(503).contentType("application/problem+json")
-                    .header("Retry-After", notNullValue()).body("status", equalTo(503));
+        for (String path :
+                new String[] {"/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json", "/feeds/categories/x/rss.xml"}) {
+            given().get(path)
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", notNullValue())
+                    .body("status", equalTo(503));
         }
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

@@ -5,13 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The packaged artifact (the jar here, the native executable where GraalVM builds one) in
@@ -30,8 +28,7 @@ class PackagedFeedServiceIT {
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
     }
 
     @Test
@@ -42,18 +39,29 @@ class PackagedFeedServiceIT {
 
     @Test
     void servesOpenApi() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200).body("openapi", startsWith("3."));
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("openapi", startsWith("3."));
     }
 
     @Test
     void unknownPathIsAProblemDocument() {
-        given().get("/no/such/thing").then().statusCode(404).contentType("application/problem+json")
+        given().get("/no/such/thing")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("status", equalTo(404));
     }
 
     @Test
     void withoutAnyFeedYetTheFeedIs503WithRetryAfter() {
-        given().get("/feeds/rss.xml").then().statusCode(503).contentType("application/problem+json")
-                .header("Retry-After", notNullValue()).body("status", equalTo(503));
+        given().get("/feeds/rss.xml")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("status", equalTo(503));
     }
 }

@@ -1,5 +1,9 @@
 package dev.newsdesk.feed.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsdesk.feed.source.FakeArticleService;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,12 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.newsdesk.feed.source.FakeArticleService;
 
 /**
  * bench/feed/poll-cost.sh: what one poll with nothing new costs feed-service and article-service,
@@ -29,17 +27,24 @@ public final class IdlePollCost {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Cost(int requests, long bytes) {
-    }
+    record Cost(int requests, long bytes) {}
 
     public static void main(String[] args) throws Exception {
         int tags = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 21;
         try (FakeArticleService fake = new FakeArticleService()) {
             for (int i = 0; i < tags; i++) {
-                ObjectNode article = JSON.createObjectNode().put("id", 10_000 + i).put("slug", "bench-" + i).put("title", "标签文章 " + i)
-                        .put("publishedAt", "2024-01-01T08:00:00+08:00").put("updatedAt", "2024-01-01T00:00:00Z").put("version", 1)
-                        .put("summary", "s").put("bodyHtml", "<p>x</p>").putNull("leadImage").putNull("source");
+                ObjectNode article = JSON.createObjectNode()
+                        .put("id", 10_000 + i)
+                        .put("slug", "bench-" + i)
+                        .put("title", "标签文章 " + i)
+                        .put("publishedAt", "2024-01-01T08:00:00+08:00")
+                        .put("updatedAt", "2024-01-01T00:00:00Z")
+                        .put("version", 1)
+                        .put("summary", "s")
+                        .put("bodyHtml", "<p>x</p>")
+                        .putNull("leadImage")
+                        .putNull("source");
                 article.set("categories", JSON.createArrayNode().add("bench"));
                 article.set("tags", JSON.createArrayNode().add("tag-" + i));
                 article.set("images", JSON.createArrayNode());
@@ -60,12 +65,16 @@ public final class IdlePollCost {
             }
             double listingMs = median(listing) / 1e6;
             double changeMs = median(changes) / 1e6;
-            System.out.printf("idle poll, %d tags: re-listing every feed %d requests, %d bytes, %.1f ms (median of %d)%n", tags,
-                    listingCost.requests(), listingCost.bytes(), listingMs, runs);
-            System.out.printf("idle poll, %d tags: change feed %d request, %d bytes, %.2f ms (median of %d)%n", tags,
-                    changeCost.requests(), changeCost.bytes(), changeMs, runs);
-            System.out.printf("ratio change feed / re-listing: requests %.4f, bytes %.5f, time %.4f%n",
-                    changeCost.requests() / (double) listingCost.requests(), changeCost.bytes() / (double) listingCost.bytes(),
+            System.out.printf(
+                    "idle poll, %d tags: re-listing every feed %d requests, %d bytes, %.1f ms (median of %d)%n",
+                    tags, listingCost.requests(), listingCost.bytes(), listingMs, runs);
+            System.out.printf(
+                    "idle poll, %d tags: change feed %d request, %d bytes, %.2f ms (median of %d)%n",
+                    tags, changeCost.requests(), changeCost.bytes(), changeMs, runs);
+            System.out.printf(
+                    "ratio change feed / re-listing: requests %.4f, bytes %.5f, time %.4f%n",
+                    changeCost.requests() / (double) listingCost.requests(),
+                    changeCost.bytes() / (double) listingCost.bytes(),
                     changeMs / listingMs);
         }
     }
@@ -87,8 +96,10 @@ public final class IdlePollCost {
         byte[] categories = get(base + "/api/categories");
         byte[] tags = get(base + "/api/tags");
         long bytes = categories.length + tags.length;
-        JSON.readTree(categories).forEach(c -> feeds.add("&category=" + encode(c.get("name").asText())));
-        JSON.readTree(tags).forEach(t -> feeds.add("&tag=" + encode(t.get("name").asText())));
+        JSON.readTree(categories)
+                .forEach(c -> feeds.add("&category=" + encode(c.get("name").asText())));
+        JSON.readTree(tags)
+                .forEach(t -> feeds.add("&tag=" + encode(t.get("name").asText())));
         for (String feed : feeds) {
             bytes += get(base + "/api/articles?limit=50" + feed).length;
             requests++;
@@ -97,7 +108,8 @@ public final class IdlePollCost {
     }
 
     private static byte[] get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 
     private static String encode(String s) {

@@ -2,11 +2,9 @@ package dev.newsdesk.feed.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.newsdesk.feed.model.FeedKey;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class FeedLinksTest {
 
@@ -14,7 +12,12 @@ class FeedLinksTest {
     void categoryFeedIsTitledByTheNameReadersSee() {
         FeedLinks links = new FeedLinks("http://feeds.test", "http://news.test", null, "newsdesk");
         links.categoryNames().put("jiemianxinwen", "界面新闻");
-        assertEquals("newsdesk · 界面新闻", links.feed(FeedKey.category("jiemianxinwen"), 1, false, List.of()).title());
-        assertEquals("newsdesk · guoji", links.feed(FeedKey.category("guoji"), 1, false, List.of()).title());
+        assertEquals(
+                "newsdesk · 界面新闻",
+                links.feed(FeedKey.category("jiemianxinwen"), 1, false, List.of())
+                        .title());
+        assertEquals(
+                "newsdesk · guoji",
+                links.feed(FeedKey.category("guoji"), 1, false, List.of()).title());
     }
 }

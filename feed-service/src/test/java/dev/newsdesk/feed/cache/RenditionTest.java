@@ -5,31 +5,38 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsdesk.feed.render.FeedFormat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.zip.GZIPInputStream;
-
 import org.junit.jupiter.api.Test;
-
-import dev.newsdesk.feed.render.FeedFormat;
 
 class RenditionTest {
 
-    final Rendition rendition = Rendition.of(FeedFormat.RSS, "<rss/>".getBytes(StandardCharsets.UTF_8),
-            Instant.parse("2024-03-05T01:30:00.700Z"));
+    final Rendition rendition = Rendition.of(
+            FeedFormat.RSS, "<rss/>".getBytes(StandardCharsets.UTF_8), Instant.parse("2024-03-05T01:30:00.700Z"));
 
     @Test
     void etagIsStrongAndFollowsTheBytes() {
         assertTrue(rendition.etag().matches("\"[A-Za-z0-9_-]{27}\""), rendition.etag());
-        assertEquals(rendition.etag(), Rendition.of(FeedFormat.RSS, "<rss/>".getBytes(StandardCharsets.UTF_8), Instant.now()).etag());
-        assertNotEquals(rendition.etag(), Rendition.of(FeedFormat.RSS, "<rss />".getBytes(StandardCharsets.UTF_8), Instant.now()).etag());
+        assertEquals(
+                rendition.etag(),
+                Rendition.of(FeedFormat.RSS, "<rss/>".getBytes(StandardCharsets.UTF_8), Instant.now())
+                        .etag());
+        assertNotEquals(
+                rendition.etag(),
+                Rendition.of(FeedFormat.RSS, "<rss />".getBytes(StandardCharsets.UTF_8), Instant.now())
+                        .etag());
     }
 
     @Test
     void theGzipCopyIsItsOwnRepresentationWithItsOwnStrongEtag() throws Exception {
-        assertEquals(rendition.etag().replace("\"", "").concat("-gzip"), rendition.gzipEtag().replace("\"", ""));
-        try (var in = new GZIPInputStream(new ByteArrayInputStream(rendition.gzipBody().getBytes()))) {
+        assertEquals(
+                rendition.etag().replace("\"", "").concat("-gzip"),
+                rendition.gzipEtag().replace("\"", ""));
+        try (var in = new GZIPInputStream(
+                new ByteArrayInputStream(rendition.gzipBody().getBytes()))) {
             assertEquals("<rss/>", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         assertTrue(rendition.notModified(rendition.gzipEtag(), null, true));

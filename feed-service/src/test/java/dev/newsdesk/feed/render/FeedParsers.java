@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,24 +20,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-
-import io.restassured.path.json.JsonPath;
 
 /**
  * Every feed document is read by two independent parsers: Rome (a feed library) and, for XML, the
@@ -48,18 +44,18 @@ public final class FeedParsers {
     public static final Pattern RFC_822 = Pattern.compile(
             "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4}");
     /** RFC 3339 date-time with a zone (section 5.6). */
-    public static final Pattern RFC_3339 = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+    public static final Pattern RFC_3339 =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+
     public static final Pattern GUID = Pattern.compile("urn:newsdesk:article:\\d+");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HTML_URL = Pattern.compile("(?:src|href)=\"([^\"]*)\"|srcset=\"([^\"]*)\"");
 
-    private FeedParsers() {
-    }
+    private FeedParsers() {}
 
     /** What both parsers agreed on, for further checks. */
-    public record Parsed(SyndFeed rome, Document dom, List<String> titles) {
-    }
+    public record Parsed(SyndFeed rome, Document dom, List<String> titles) {}
 
     public static Parsed rss(byte[] bytes) {
         SyndFeed rome = rome(bytes);
@@ -69,11 +65,12 @@ public final class FeedParsers {
         assertEquals("rss", rss.getLocalName());
         assertEquals("2.0", rss.getAttribute("version"));
         Element channel = only(rss, null, "channel");
-        for (String required : new String[] { "title", "link", "description" }) {
+        for (String required : new String[] {"title", "link", "description"}) {
             assertNotNull(text(channel, null, required), "channel/" + required);
         }
         assertAbsolute(text(channel, null, "link"));
-        assertTrue(RFC_822.matcher(text(channel, null, "lastBuildDate")).matches(), text(channel, null, "lastBuildDate"));
+        assertTrue(
+                RFC_822.matcher(text(channel, null, "lastBuildDate")).matches(), text(channel, null, "lastBuildDate"));
         assertAbsolute(atomLink(channel, "self"));
         List<String> titles = new ArrayList<>();
         NodeList items = channel.getElementsByTagNameNS("*", "item");
@@ -96,7 +93,10 @@ public final class FeedParsers {
                 assertTrue(image.getAttribute("type").startsWith("image/"));
             }
         }
-        assertEquals(titles, rome.getEntries().stream().map(SyndEntry::getTitle).toList(), "Rome and DOM agree on the items");
+        assertEquals(
+                titles,
+                rome.getEntries().stream().map(SyndEntry::getTitle).toList(),
+                "Rome and DOM agree on the items");
         return new Parsed(rome, dom, titles);
     }
 
@@ -125,7 +125,10 @@ public final class FeedParsers {
             assertEquals("html", content.getAttribute("type"));
             assertHtmlUrlsAbsolute(content.getTextContent());
         }
-        assertEquals(titles, rome.getEntries().stream().map(SyndEntry::getTitle).toList(), "Rome and DOM agree on the entries");
+        assertEquals(
+                titles,
+                rome.getEntries().stream().map(SyndEntry::getTitle).toList(),
+                "Rome and DOM agree on the entries");
         return new Parsed(rome, dom, titles);
     }
 
@@ -229,7 +232,8 @@ public final class FeedParsers {
     private static Element optional(Element parent, String namespace, String name) {
         Element found = null;
         for (var node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element e && name.equals(e.getLocalName())
+            if (node instanceof Element e
+                    && name.equals(e.getLocalName())
                     && Objects.equals(namespace, e.getNamespaceURI())) {
                 assertTrue(found == null, "one " + name + " in " + parent.getLocalName());
                 found = e;

@@ -1,5 +1,11 @@
 package dev.newsdesk.feed.source;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,13 +21,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for article-service over real HTTP, serving the contract's read API from the
@@ -84,7 +83,9 @@ public final class FakeArticleService implements AutoCloseable {
     /** Edits an article the way article-service does: new version, new updatedAt. */
     public void retitle(long id, String title, String updatedAt) {
         ObjectNode article = articles.get(id);
-        article.put("title", title).put("updatedAt", updatedAt).put("version", article.get("version").asLong() + 1);
+        article.put("title", title)
+                .put("updatedAt", updatedAt)
+                .put("version", article.get("version").asLong() + 1);
         logChange(article, false);
     }
 
@@ -99,8 +100,11 @@ public final class FakeArticleService implements AutoCloseable {
     }
 
     private void logChange(ObjectNode article, boolean deleted) {
-        changes.add(JSON.createObjectNode().put("id", article.get("id").asLong()).put("slug", article.get("slug").asText())
-                .put("version", article.get("version").asLong()).put("updatedAt", article.get("updatedAt").asText())
+        changes.add(JSON.createObjectNode()
+                .put("id", article.get("id").asLong())
+                .put("slug", article.get("slug").asText())
+                .put("version", article.get("version").asLong())
+                .put("updatedAt", article.get("updatedAt").asText())
                 .put("deleted", deleted));
     }
 
@@ -117,7 +121,10 @@ public final class FakeArticleService implements AutoCloseable {
                 send(exchange, 200, list(query));
             } else if (path.startsWith("/api/articles/")) {
                 ObjectNode article = articles.get(Long.parseLong(path.substring("/api/articles/".length())));
-                send(exchange, article == null ? 404 : 200, article == null ? JSON.createObjectNode().put("status", 404) : article);
+                send(
+                        exchange,
+                        article == null ? 404 : 200,
+                        article == null ? JSON.createObjectNode().put("status", 404) : article);
             } else if (path.equals("/api/changes")) {
                 changes(exchange, query);
             } else if (path.equals("/api/categories")) {
@@ -139,11 +146,13 @@ public final class FakeArticleService implements AutoCloseable {
         List<ObjectNode> matching = articles.values().stream()
                 .filter(a -> !query.containsKey("category") || contains(a, "categories", query.get("category")))
                 .filter(a -> !query.containsKey("tag") || contains(a, "tags", query.get("tag")))
-                .sorted(Comparator.comparing((ObjectNode a) -> OffsetDateTime.parse(a.get("publishedAt").asText()))
+                .sorted(Comparator.comparing((ObjectNode a) ->
+                                OffsetDateTime.parse(a.get("publishedAt").asText()))
                         .reversed())
                 .toList();
         ArrayNode items = JSON.createArrayNode();
-        for (ObjectNode article : matching.subList(Math.min(from, matching.size()), Math.min(from + limit, matching.size()))) {
+        for (ObjectNode article :
+                matching.subList(Math.min(from, matching.size()), Math.min(from + limit, matching.size()))) {
             ObjectNode summary = article.deepCopy();
             summary.remove("bodyHtml");
             summary.remove("blocks");
@@ -172,7 +181,8 @@ public final class FakeArticleService implements AutoCloseable {
             from = Integer.parseInt(cursor[1]);
         }
         ArrayNode items = JSON.createArrayNode();
-        List<ObjectNode> after = changes.subList(Math.min(from, changes.size()), Math.min(from + limit, changes.size()));
+        List<ObjectNode> after =
+                changes.subList(Math.min(from, changes.size()), Math.min(from + limit, changes.size()));
         after.forEach(items::add);
         ObjectNode page = JSON.createObjectNode();
         page.set("items", items);
@@ -186,12 +196,14 @@ public final class FakeArticleService implements AutoCloseable {
             article.get(field).forEach(name -> counts.merge(name.asText(), 1, Integer::sum));
         }
         ArrayNode out = JSON.createArrayNode();
-        counts.forEach((name, count) -> out.add(JSON.createObjectNode().put("name", name).put("count", count)));
+        counts.forEach((name, count) ->
+                out.add(JSON.createObjectNode().put("name", name).put("count", count)));
         return out;
     }
 
     private static boolean contains(ObjectNode article, String field, String value) {
-        return StreamSupport.stream(article.get(field).spliterator(), false).anyMatch(n -> n.asText().equals(value));
+        return StreamSupport.stream(article.get(field).spliterator(), false)
+                .anyMatch(n -> n.asText().equals(value));
     }
 
     private static Map<String, String> query(String raw) {
@@ -200,7 +212,8 @@ public final class FakeArticleService implements AutoCloseable {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    query.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }

@@ -1,8 +1,7 @@
 package dev.newsdesk.feed.source;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /**
  * Starts {@link FakeArticleService} and {@link FakeHub} before Quarkus and points feed-service

@@ -1,13 +1,12 @@
 package dev.newsdesk.feed.source;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.sun.net.httpserver.HttpServer;
 
 /** A WebSub hub over real HTTP that only records the publish pings it receives. */
 public final class FakeHub implements AutoCloseable {
@@ -23,7 +22,8 @@ public final class FakeHub implements AutoCloseable {
         }
         server.createContext("/hub", exchange -> {
             try (exchange) {
-                pings.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                pings.add(exchange.getRequestMethod() + " "
+                        + exchange.getRequestHeaders().getFirst("Content-Type") + " "
                         + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 exchange.sendResponseHeaders(204, -1);
             }

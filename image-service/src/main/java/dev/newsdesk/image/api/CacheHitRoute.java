@@ -1,7 +1,5 @@
 package dev.newsdesk.image.api;
 
-import jakarta.enterprise.event.Observes;
-
 import dev.newsdesk.http.EntityTags;
 import dev.newsdesk.image.ImageOptions.Format;
 import dev.newsdesk.image.ImageRequest;
@@ -15,6 +13,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
 
 /**
  * The hot path: a memory-cache hit answered by a plain Vert.x route on the event loop, before
@@ -44,7 +43,8 @@ public class CacheHitRoute {
             return;
         }
         HttpServerResponse response = ctx.response();
-        response.putHeader(HttpHeaders.ETAG, hit.etag()).putHeader(HttpHeaders.CACHE_CONTROL, ImageResource.CACHE_CONTROL);
+        response.putHeader(HttpHeaders.ETAG, hit.etag())
+                .putHeader(HttpHeaders.CACHE_CONTROL, ImageResource.CACHE_CONTROL);
         String vary = ContentNegotiation.vary(signed.options());
         if (vary != null) {
             response.putHeader(HttpHeaders.VARY, vary);

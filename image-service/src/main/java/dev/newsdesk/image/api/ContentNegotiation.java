@@ -1,11 +1,10 @@
 package dev.newsdesk.image.api;
 
-import java.util.Locale;
-import java.util.function.Predicate;
-
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.ImageOptions;
 import dev.newsdesk.image.ImageOptions.Format;
-import dev.newsdesk.http.ProblemException;
+import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Which format a request gets, and whether the answer varies with {@code Accept}: the one place
@@ -25,15 +24,18 @@ import dev.newsdesk.http.ProblemException;
  */
 public final class ContentNegotiation {
 
-    private ContentNegotiation() {
-    }
+    private ContentNegotiation() {}
 
     public static Format target(Format requested, String accept, Predicate<Format> available) {
         if (requested != Format.AUTO) {
             if (!available.test(requested)) {
                 String name = requested.name().toLowerCase(Locale.ROOT);
-                throw new ProblemException(422, "format-unavailable", "Format not available",
-                        "This image-service has no " + name + " encoder (its codec library is not installed); ask for f:auto or f:jpeg",
+                throw new ProblemException(
+                        422,
+                        "format-unavailable",
+                        "Format not available",
+                        "This image-service has no " + name
+                                + " encoder (its codec library is not installed); ask for f:auto or f:jpeg",
                         null);
             }
             return requested;

@@ -1,11 +1,17 @@
 package dev.newsdesk.image.api;
 
+import dev.newsdesk.http.EntityTags;
+import dev.newsdesk.image.ImageRequest;
+import dev.newsdesk.image.ImageService;
+import dev.newsdesk.image.cache.Encoded;
+import dev.newsdesk.image.signing.SignedRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -16,14 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.newsdesk.http.EntityTags;
-import dev.newsdesk.image.ImageRequest;
-import dev.newsdesk.image.ImageService;
-import dev.newsdesk.image.cache.Encoded;
-import dev.newsdesk.image.signing.SignedRequest;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code GET /img/{signature}/{options}/{source}}. Runs on the event loop: the signature is
@@ -44,22 +42,40 @@ public class ImageResource {
     @GET
     @Path("/{signature}/{rest: .+}")
     @Tag(name = "images", description = "Resized and re-encoded images by signed URL")
-    @Operation(operationId = "getImage", summary = "An origin image, resized and encoded as the options say",
-            description = "The path is /img/{signature}/{options}/{source}: options are '/'-separated key:value pairs (w, h, fit,"
-                    + " dpr, q, f), source the origin URL in base64url without padding, signature base64url HMAC-SHA256 of the"
-                    + " path after it ('unsafe' while no key is set).")
+    @Operation(
+            operationId = "getImage",
+            summary = "An origin image, resized and encoded as the options say",
+            description =
+                    "The path is /img/{signature}/{options}/{source}: options are '/'-separated key:value pairs (w, h, fit,"
+                            + " dpr, q, f), source the origin URL in base64url without padding, signature base64url HMAC-SHA256 of the"
+                            + " path after it ('unsafe' while no key is set).")
     @SecurityRequirements
-    @Parameter(name = "signature", in = ParameterIn.PATH, required = true, schema = @Schema(type = SchemaType.STRING),
+    @Parameter(
+            name = "signature",
+            in = ParameterIn.PATH,
+            required = true,
+            schema = @Schema(type = SchemaType.STRING),
             description = "base64url HMAC-SHA256 of the path after it, or 'unsafe'")
-    @Parameter(name = "rest", in = ParameterIn.PATH, required = true, schema = @Schema(type = SchemaType.STRING), description = "{options}/{source}: the options, then the"
-            + " origin URL (base64url, no padding)", example = "w:640/f:jpeg/aHR0cHM6Ly9leGFtcGxlLm9yZy9hLmpwZw")
-    @APIResponse(responseCode = "200", description = "The image, in the format asked for (f:auto follows Accept)",
-            headers = @Header(name = "ETag", ref = "ETag"), content = {
-                    @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "image/avif", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
-    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match entity tag is current",
+    @Parameter(
+            name = "rest",
+            in = ParameterIn.PATH,
+            required = true,
+            schema = @Schema(type = SchemaType.STRING),
+            description = "{options}/{source}: the options, then the" + " origin URL (base64url, no padding)",
+            example = "w:640/f:jpeg/aHR0cHM6Ly9leGFtcGxlLm9yZy9hLmpwZw")
+    @APIResponse(
+            responseCode = "200",
+            description = "The image, in the format asked for (f:auto follows Accept)",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = {
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "image/avif", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "304",
+            description = "Not modified: the If-None-Match entity tag is current",
             headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -68,10 +84,14 @@ public class ImageResource {
     @APIResponse(responseCode = "502", ref = "BadGateway")
     @APIResponse(responseCode = "503", ref = "Busy")
     @APIResponse(responseCode = "504", ref = "GatewayTimeout")
-    public Uni<Response> image(HttpServerRequest request, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+    public Uni<Response> image(
+            HttpServerRequest request,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         SignedRequest signed = images.verify(request.path());
-        ImageRequest image = new ImageRequest(signed.sourceUrl(), signed.options(),
+        ImageRequest image = new ImageRequest(
+                signed.sourceUrl(),
+                signed.options(),
                 ContentNegotiation.target(signed.options().format(), accept, images::available));
         String vary = ContentNegotiation.vary(signed.options());
         Encoded hit = images.fromMemory(image);

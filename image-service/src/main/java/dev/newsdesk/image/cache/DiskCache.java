@@ -1,5 +1,6 @@
 package dev.newsdesk.image.cache;
 
+import dev.newsdesk.image.ImageOptions.Format;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,10 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.jboss.logging.Logger;
-
-import dev.newsdesk.image.ImageOptions.Format;
 
 /**
  * Encoded outputs on disk under {@code NEWSDESK_DATA_DIR/image-cache}, one file per cache key
@@ -42,8 +40,10 @@ public final class DiskCache {
         try {
             Files.createDirectories(dir);
             try (Stream<Path> files = Files.walk(dir, 2)) {
-                List<Path> existing = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".tmp"))
-                        .sorted(Comparator.comparingLong(DiskCache::modified)).toList();
+                List<Path> existing = files.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().endsWith(".tmp"))
+                        .sorted(Comparator.comparingLong(DiskCache::modified))
+                        .toList();
                 for (Path p : existing) {
                     long size = p.toFile().length();
                     index.put(p.getFileName().toString(), size);
@@ -105,7 +105,8 @@ public final class DiskCache {
             }
             evict();
         } catch (IOException e) {
-            LOG.warnf("image cache write failed for %s: %s", key, e.toString()); // serving goes on without the disk tier
+            LOG.warnf(
+                    "image cache write failed for %s: %s", key, e.toString()); // serving goes on without the disk tier
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.newsdesk.image.cache;
 
+import dev.newsdesk.image.ImageOptions.Format;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-
-import dev.newsdesk.image.ImageOptions.Format;
 
 /** An encoded output as served and cached: the bytes, their real format and a strong ETag over the bytes. */
 public record Encoded(byte[] bytes, Format format, String etag) {
@@ -20,7 +19,11 @@ public record Encoded(byte[] bytes, Format format, String etag) {
     static String etagOf(byte[] bytes) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+            return "\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 27) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

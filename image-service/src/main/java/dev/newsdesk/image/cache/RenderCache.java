@@ -1,12 +1,11 @@
 package dev.newsdesk.image.cache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Encoded outputs in two tiers: a Caffeine cache in memory bounded by the bytes it holds
@@ -20,8 +19,10 @@ public final class RenderCache {
     private final ConcurrentHashMap<String, CompletableFuture<Encoded>> inFlight = new ConcurrentHashMap<>();
 
     public RenderCache(long memoryBytes, DiskCache disk) {
-        this.memory = Caffeine.newBuilder().maximumWeight(memoryBytes)
-                .weigher((String key, Encoded value) -> value.bytes().length + 2 * key.length() + 64).build();
+        this.memory = Caffeine.newBuilder()
+                .maximumWeight(memoryBytes)
+                .weigher((String key, Encoded value) -> value.bytes().length + 2 * key.length() + 64)
+                .build();
         this.disk = disk;
     }
 
@@ -62,8 +63,10 @@ public final class RenderCache {
         load.whenComplete((value, failure) -> {
             inFlight.remove(key, mine);
             if (failure != null) {
-                mine.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure);
+                mine.completeExceptionally(
+                        failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure);
             } else {
                 mine.complete(value);
             }

@@ -1,11 +1,10 @@
 package dev.newsdesk.image.config;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** The image-service's contract settings (environment variables {@code NEWSDESK_*}). */
 @ConfigMapping(prefix = "newsdesk")

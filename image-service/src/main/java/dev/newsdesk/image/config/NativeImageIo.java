@@ -10,13 +10,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The WebP and AVIF encoders reach the OS libraries through FFM; their downcalls are registered
  * by {@link dev.newsdesk.image.pipeline.NativeDowncalls}.
  */
-@RegisterForReflection(classNames = {
-    "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi",
-    "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageWriterSpi",
-    "com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi",
-})
+@RegisterForReflection(
+        classNames = {
+            "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi",
+            "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageWriterSpi",
+            "com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi",
+        })
 public final class NativeImageIo {
 
-    private NativeImageIo() {
-    }
+    private NativeImageIo() {}
 }

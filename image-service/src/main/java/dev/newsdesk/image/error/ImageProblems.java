@@ -2,7 +2,6 @@ package dev.newsdesk.image.error;
 
 import dev.newsdesk.http.ProblemException;
 
-
 /**
  * The problems only image-service has: refused origins and signatures, unusable sources and
  * origins that fail. Each keeps a stable slug of its own (also the metrics tag of refusals and
@@ -10,8 +9,7 @@ import dev.newsdesk.http.ProblemException;
  */
 public final class ImageProblems {
 
-    private ImageProblems() {
-    }
+    private ImageProblems() {}
 
     /** 403: the request is well-formed but refused (bad signature, origin not allowed, private address). */
     public static ProblemException refused(String slug, String detail) {

@@ -15,8 +15,7 @@ import java.net.UnknownHostException;
  */
 public final class AddressPolicy {
 
-    private AddressPolicy() {
-    }
+    private AddressPolicy() {}
 
     /** Null when {@code address} may be connected to, else the reason it may not. */
     public static String refusal(InetAddress address) {
@@ -85,7 +84,8 @@ public final class AddressPolicy {
         }
         boolean mapped = firstTenZero && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
         boolean compatible = firstTenZero && b[10] == 0 && b[11] == 0 && !(b[12] == 0 && b[13] == 0 && b[14] == 0);
-        boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+        boolean nat64 =
+                (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
         if (mapped || compatible || nat64) {
             return v4(b[12], b[13], b[14], b[15]);
         }
@@ -149,6 +149,7 @@ public final class AddressPolicy {
 
     /** True when {@code host} is a dotted quad in canonical decimal form, e.g. {@code 93.184.216.34}. */
     public static boolean isCanonicalIpv4(String host) {
-        return host.matches("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+        return host.matches(
+                "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
     }
 }

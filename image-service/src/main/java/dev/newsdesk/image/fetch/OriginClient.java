@@ -1,15 +1,17 @@
 package dev.newsdesk.image.fetch;
 
+import dev.newsdesk.http.ProblemException;
+import dev.newsdesk.image.error.ImageProblems;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
-import java.net.NoRouteToHostException;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -17,15 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-
 import org.jboss.logging.Logger;
-
-import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.error.ImageProblems;
 
 /**
  * Fetches an origin image with the checks at the edge, before any byte is sent: the URL must lie
@@ -75,14 +72,19 @@ public final class OriginClient {
             }
             return new SourceImage(response.body, response.contentType, current.toString());
         }
-        throw ImageProblems.badGateway("origin-redirects", "The origin redirected more than " + limits.maxRedirects() + " times");
+        throw ImageProblems.badGateway(
+                "origin-redirects", "The origin redirected more than " + limits.maxRedirects() + " times");
     }
 
     /** The address to connect to for {@code url}, or a refusal. Never connects. */
     InetAddress checkedAddress(OriginUrl url) {
-        OriginUrl prefix = allowed.stream().filter(url::startsWith).findFirst()
-                .orElseThrow(() -> ImageProblems.refused("origin-not-allowed", "The origin " + url.scheme() + "://"
-                        + url.hostHeader() + " is not in NEWSDESK_IMAGE_ALLOWED_SOURCES"));
+        OriginUrl prefix = allowed.stream()
+                .filter(url::startsWith)
+                .findFirst()
+                .orElseThrow(() -> ImageProblems.refused(
+                        "origin-not-allowed",
+                        "The origin " + url.scheme() + "://" + url.hostHeader()
+                                + " is not in NEWSDESK_IMAGE_ALLOWED_SOURCES"));
         InetAddress literal = literal(url.bareHost());
         if (literal != null) {
             if (prefix.host().startsWith("[") || AddressPolicy.isCanonicalIpv4(prefix.host())) {
@@ -98,7 +100,8 @@ public final class OriginClient {
         try {
             candidates = resolver.resolve(url.bareHost());
         } catch (UnknownHostException e) {
-            throw ImageProblems.badGateway("origin-unresolvable", "The origin host " + url.host() + " does not resolve");
+            throw ImageProblems.badGateway(
+                    "origin-unresolvable", "The origin host " + url.host() + " does not resolve");
         }
         String firstReason = null;
         for (InetAddress candidate : candidates) {
@@ -112,8 +115,8 @@ public final class OriginClient {
     }
 
     private static ProblemException refusedAddress(String reason) {
-        return ImageProblems.refused("origin-address-" + reason,
-                "The origin resolves to a " + reason + " address, which is never fetched");
+        return ImageProblems.refused(
+                "origin-address-" + reason, "The origin resolves to a " + reason + " address, which is never fetched");
     }
 
     /** The address a literal host names (IPv6, dotted quad or any inet_aton form), else null. */
@@ -148,11 +151,13 @@ public final class OriginClient {
     }
 
     private Socket open(OriginUrl url, InetAddress address) throws IOException {
-        Socket plain = connector.connect(new InetSocketAddress(address, url.port()), (int) limits.connectTimeout().toMillis());
+        Socket plain = connector.connect(new InetSocketAddress(address, url.port()), (int)
+                limits.connectTimeout().toMillis());
         if (!url.scheme().equals("https")) {
             return plain;
         }
-        SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, url.bareHost(), url.port(), true);
+        SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                .createSocket(plain, url.bareHost(), url.port(), true);
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS"); // verify the certificate names the host, not the IP
         tls.setSSLParameters(parameters);
@@ -169,8 +174,7 @@ public final class OriginClient {
         return (int) Math.max(1, Math.min(limits.readTimeout().toMillis(), remaining));
     }
 
-    private record Response(byte[] body, String contentType, String location) {
-    }
+    private record Response(byte[] body, String contentType, String location) {}
 
     private Response read(Socket socket, InputStream raw, OriginUrl url, long deadline) throws IOException {
         InputStream in = new BufferedInputStream(raw, 16 * 1024);
@@ -202,10 +206,11 @@ public final class OriginClient {
             String value = header.substring(colon + 1).strip();
             switch (name) {
                 case "content-length" -> contentLength = parseLength(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "content-type" -> contentType = value;
                 case "location" -> location = value;
-                default -> { }
+                default -> {}
             }
         }
         if (code >= 300 && code < 400 && code != 304 && location != null) {
@@ -218,7 +223,8 @@ public final class OriginClient {
             throw ImageProblems.badGateway("origin-status", "The origin answered " + code);
         }
         if (contentLength > limits.maxBytes()) {
-            throw ImageProblems.unusableSource("source-too-large", "The source is larger than " + limits.maxBytes() + " bytes");
+            throw ImageProblems.unusableSource(
+                    "source-too-large", "The source is larger than " + limits.maxBytes() + " bytes");
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(contentLength > 0 ? (int) contentLength : 64 * 1024);
         if (chunked) {
@@ -229,13 +235,15 @@ public final class OriginClient {
         } else {
             copy(socket, in, body, contentLength < 0 ? Long.MAX_VALUE : contentLength, deadline);
             if (contentLength >= 0 && body.size() < contentLength) {
-                throw ImageProblems.badGateway("origin-truncated", "The origin closed the connection before the whole body");
+                throw ImageProblems.badGateway(
+                        "origin-truncated", "The origin closed the connection before the whole body");
             }
         }
         return new Response(body.toByteArray(), contentType, null);
     }
 
-    private void copy(Socket socket, InputStream in, ByteArrayOutputStream body, long length, long deadline) throws IOException {
+    private void copy(Socket socket, InputStream in, ByteArrayOutputStream body, long length, long deadline)
+            throws IOException {
         byte[] buffer = new byte[16 * 1024];
         long left = length;
         while (left > 0) {
@@ -245,7 +253,8 @@ public final class OriginClient {
                 break;
             }
             if (body.size() + n > limits.maxBytes()) {
-                throw ImageProblems.unusableSource("source-too-large", "The source is larger than " + limits.maxBytes() + " bytes");
+                throw ImageProblems.unusableSource(
+                        "source-too-large", "The source is larger than " + limits.maxBytes() + " bytes");
             }
             body.write(buffer, 0, n);
             left -= n;

@@ -1,11 +1,10 @@
 package dev.newsdesk.image.fetch;
 
+import dev.newsdesk.http.ProblemException;
+import dev.newsdesk.image.error.ImageProblems;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-
-import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.error.ImageProblems;
 
 /**
  * An origin URL in normal form: http or https only, no user info, lower-case host, explicit
@@ -26,7 +25,8 @@ public record OriginUrl(String scheme, String host, int port, String pathAndQuer
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw ImageProblems.refused("origin-scheme", "Only http and https origins are fetched");
         }
-        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+        if (uri.getRawUserInfo() != null
+                || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
             throw ImageProblems.refused("origin-userinfo", "Origin URLs with user info are refused");
         }
         String host = uri.getHost();
@@ -78,7 +78,9 @@ public record OriginUrl(String scheme, String host, int port, String pathAndQuer
 
     /** True when this URL lies under {@code prefix}: same scheme, host and port, and the path starts with its path. */
     public boolean startsWith(OriginUrl prefix) {
-        return scheme.equals(prefix.scheme) && host.equals(prefix.host) && port == prefix.port
+        return scheme.equals(prefix.scheme)
+                && host.equals(prefix.host)
+                && port == prefix.port
                 && pathAndQuery.startsWith(prefix.pathAndQuery);
     }
 

@@ -36,7 +36,12 @@ final class AvifEncoder {
     // avifRGBImage (0.11): uint32 width@0, height@4, depth@8, enum format@12, chromaUpsampling@16,
     // chromaDownsampling@20, avifBool avoidLibYUV@24, ignoreAlpha@28, alphaPremultiplied@32,
     // isFloat@36, uint8_t* pixels@40, uint32 rowBytes@48; sizeof 56.
-    private static final long RGB_SIZE = 56, RGB_WIDTH = 0, RGB_HEIGHT = 4, RGB_DEPTH = 8, RGB_FORMAT = 12, RGB_PIXELS = 40,
+    private static final long RGB_SIZE = 56,
+            RGB_WIDTH = 0,
+            RGB_HEIGHT = 4,
+            RGB_DEPTH = 8,
+            RGB_FORMAT = 12,
+            RGB_PIXELS = 40,
             RGB_ROW_BYTES = 48;
     // avifEncoder (0.11): enum codecChoice@0, int maxThreads@4, speed@8, keyframeInterval@12,
     // uint64 timescale@16, int minQuantizer@24, maxQuantizer@28, minQuantizerAlpha@32,
@@ -46,7 +51,8 @@ final class AvifEncoder {
     private static final String ABI_VERSION = "0.11.";
 
     static final FunctionDescriptor VERSION = FunctionDescriptor.of(ADDRESS);
-    static final FunctionDescriptor IMAGE_CREATE = FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    static final FunctionDescriptor IMAGE_CREATE =
+            FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
     static final FunctionDescriptor ONE_POINTER = FunctionDescriptor.ofVoid(ADDRESS);
     static final FunctionDescriptor TWO_POINTERS = FunctionDescriptor.ofVoid(ADDRESS, ADDRESS);
     static final FunctionDescriptor RGB_TO_YUV = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
@@ -78,10 +84,16 @@ final class AvifEncoder {
             return Optional.empty();
         }
         try {
-            String version = NativeLibrary.string((MemorySegment) lib.get().function("avifVersion", VERSION).invokeExact());
+            String version = NativeLibrary.string(
+                    (MemorySegment) lib.get().function("avifVersion", VERSION).invokeExact());
             if (!version.startsWith(ABI_VERSION)) {
-                unavailable.append(lib.get().name()).append(" is version ").append(version)
-                        .append("; this build reads the struct layout of ").append(ABI_VERSION).append('x');
+                unavailable
+                        .append(lib.get().name())
+                        .append(" is version ")
+                        .append(version)
+                        .append("; this build reads the struct layout of ")
+                        .append(ABI_VERSION)
+                        .append('x');
                 return Optional.empty();
             }
             return Optional.of(new AvifEncoder(lib.get(), version));
@@ -111,12 +123,15 @@ final class AvifEncoder {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment rgb = arena.allocate(RGB_SIZE, 8);
                 rgbDefaults.invokeExact(rgb, image);
-                if (rgb.get(JAVA_INT, RGB_WIDTH) != w || rgb.get(JAVA_INT, RGB_HEIGHT) != h || rgb.get(JAVA_INT, RGB_DEPTH) != 8) {
+                if (rgb.get(JAVA_INT, RGB_WIDTH) != w
+                        || rgb.get(JAVA_INT, RGB_HEIGHT) != h
+                        || rgb.get(JAVA_INT, RGB_DEPTH) != 8) {
                     throw new IllegalStateException("avifRGBImage layout is not libavif 0.11's");
                 }
                 MemorySegment in;
                 if (pixels.alpha()) {
-                    in = arena.allocateFrom(JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN), pixels.argb()); // bytes B,G,R,A
+                    in = arena.allocateFrom(
+                            JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN), pixels.argb()); // bytes B,G,R,A
                     rgb.set(JAVA_INT, RGB_FORMAT, RGB_FORMAT_BGRA);
                     rgb.set(JAVA_INT, RGB_ROW_BYTES, w * 4);
                 } else {
@@ -160,7 +175,8 @@ final class AvifEncoder {
 
     private void check(int result, String call) throws Throwable {
         if (result != RESULT_OK) {
-            throw new IllegalStateException(call + ": " + NativeLibrary.string((MemorySegment) resultToString.invokeExact(result)));
+            throw new IllegalStateException(
+                    call + ": " + NativeLibrary.string((MemorySegment) resultToString.invokeExact(result)));
         }
     }
 }

@@ -1,12 +1,11 @@
 package dev.newsdesk.image.pipeline;
 
+import dev.newsdesk.image.ImageOptions.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
-import dev.newsdesk.image.ImageOptions.Format;
 
 /**
  * The encoders this process has. JPEG and PNG are pure Java and always present; lossy WebP and

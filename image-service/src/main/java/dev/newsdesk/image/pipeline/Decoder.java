@@ -1,23 +1,21 @@
 package dev.newsdesk.image.pipeline;
 
-import java.awt.image.ComponentSampleModel;
-import java.awt.image.DataBufferByte;
-import java.awt.image.Raster;
+import dev.newsdesk.image.error.ImageProblems;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
-
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-
-import dev.newsdesk.image.error.ImageProblems;
 
 /**
  * The load step: finds a reader by content (never by the origin's Content-Type), reads the
@@ -31,12 +29,11 @@ public final class Decoder {
 
     static {
         ImageIO.setUseCache(false); // no temp files: inputs are byte arrays
-        ImageIO.scanForPlugins();   // the TwelveMonkeys readers, whatever class loader came first
+        ImageIO.scanForPlugins(); // the TwelveMonkeys readers, whatever class loader came first
     }
 
     /** What the header says, available before decoding. */
-    public record Header(String format, int width, int height) {
-    }
+    public record Header(String format, int width, int height) {}
 
     private final long maxPixels;
 
@@ -53,7 +50,8 @@ public final class Decoder {
             ImageReader reader = readerFor(input);
             try {
                 reader.setInput(input, true, true);
-                Header header = new Header(reader.getFormatName().toLowerCase(), reader.getWidth(0), reader.getHeight(0));
+                Header header =
+                        new Header(reader.getFormatName().toLowerCase(), reader.getWidth(0), reader.getHeight(0));
                 checkPixels(header);
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, subsampling.factor(header));
@@ -91,8 +89,10 @@ public final class Decoder {
             throw ImageProblems.unusableSource("source-corrupt", "The source image declares no pixels");
         }
         if ((long) header.width() * header.height() > maxPixels) {
-            throw ImageProblems.unusableSource("source-too-many-pixels", "The source image is " + header.width() + "x"
-                    + header.height() + " pixels, over the limit of " + maxPixels);
+            throw ImageProblems.unusableSource(
+                    "source-too-many-pixels",
+                    "The source image is " + header.width() + "x" + header.height() + " pixels, over the limit of "
+                            + maxPixels);
         }
     }
 
@@ -112,7 +112,9 @@ public final class Decoder {
         ColorSpace space = image.getColorModel().getColorSpace();
         boolean alpha = image.getColorModel().hasAlpha();
         if (!space.isCS_sRGB() && space.getType() != ColorSpace.TYPE_GRAY) {
-            BufferedImage converted = new BufferedImage(image.getWidth(), image.getHeight(),
+            BufferedImage converted = new BufferedImage(
+                    image.getWidth(),
+                    image.getHeight(),
                     alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
             new ColorConvertOp(null).filter(image, converted);
             image = converted;
@@ -123,7 +125,8 @@ public final class Decoder {
             return packBytes(image, w, h, type == BufferedImage.TYPE_BYTE_GRAY);
         }
         if (type != BufferedImage.TYPE_INT_RGB && type != BufferedImage.TYPE_INT_ARGB) {
-            BufferedImage packed = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+            BufferedImage packed =
+                    new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
             Graphics2D g = packed.createGraphics();
             try {
                 g.drawImage(image, 0, 0, null);
@@ -150,7 +153,8 @@ public final class Decoder {
         byte[] data = ((DataBufferByte) raster.getDataBuffer()).getData();
         int stride = model.getScanlineStride();
         int pixelStride = model.getPixelStride();
-        int origin = raster.getDataBuffer().getOffset() - raster.getSampleModelTranslateY() * stride
+        int origin = raster.getDataBuffer().getOffset()
+                - raster.getSampleModelTranslateY() * stride
                 - raster.getSampleModelTranslateX() * pixelStride;
         if (!grey && origin == 0 && stride == w * 3 && pixelStride == 3 && data.length == w * h * 3) {
             return Pixels.bgr(w, h, data);

@@ -1,18 +1,16 @@
 package dev.newsdesk.image.pipeline;
 
+import dev.newsdesk.image.ImageOptions.Format;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.awt.image.BufferedImage;
 import java.util.Iterator;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
-
-import dev.newsdesk.image.ImageOptions.Format;
 
 /**
  * The encode step. JPEG: progressive, at the requested quality, with no metadata (the writer
@@ -81,7 +79,8 @@ public final class Encoder {
      * delivers it for opaque images, which are then wrapped without a copy.
      */
     private static BufferedImage bgr(Pixels pixels) {
-        return pixels.bgrOrNull() != null ? pixels.toBufferedImage()
+        return pixels.bgrOrNull() != null
+                ? pixels.toBufferedImage()
                 : Pixels.bgr(pixels.width(), pixels.height(), pixels.bgrBytes()).toBufferedImage();
     }
 

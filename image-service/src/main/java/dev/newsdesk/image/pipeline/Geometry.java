@@ -17,10 +17,12 @@ public record Geometry(int cropX, int cropY, int cropWidth, int cropHeight, int 
             double scale = Math.max(tw / w, th / h);
             if (scale > 1) { // no enlarging: the biggest crop of the box's aspect, at source resolution
                 double k = Math.min(w / tw, h / th);
-                int ow = clamp((int) Math.round(tw * k), sourceWidth), oh = clamp((int) Math.round(th * k), sourceHeight);
+                int ow = clamp((int) Math.round(tw * k), sourceWidth),
+                        oh = clamp((int) Math.round(th * k), sourceHeight);
                 return centred(sourceWidth, sourceHeight, ow, oh, ow, oh);
             }
-            int cw = clamp((int) Math.round(tw / scale), sourceWidth), ch = clamp((int) Math.round(th / scale), sourceHeight);
+            int cw = clamp((int) Math.round(tw / scale), sourceWidth),
+                    ch = clamp((int) Math.round(th / scale), sourceHeight);
             return centred(sourceWidth, sourceHeight, cw, ch, tw, th);
         }
         double scale;

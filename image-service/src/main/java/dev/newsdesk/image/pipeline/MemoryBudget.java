@@ -1,9 +1,8 @@
 package dev.newsdesk.image.pipeline;
 
-import java.util.concurrent.Semaphore;
-
 import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.error.ImageProblems;
+import java.util.concurrent.Semaphore;
 
 /**
  * Heap reserved for decoding and resizing, so that concurrent large sources are turned away
@@ -34,7 +33,8 @@ public final class MemoryBudget {
     public Reservation reserve(long pixels) {
         long needed = Math.max(1, pixels * BYTES_PER_PIXEL / UNIT);
         if (needed > total) {
-            throw ImageProblems.unusableSource("source-too-many-pixels",
+            throw ImageProblems.unusableSource(
+                    "source-too-many-pixels",
                     "The source needs more memory to decode than this instance has (" + pixels + " pixels)");
         }
         if (!units.tryAcquire((int) needed)) {

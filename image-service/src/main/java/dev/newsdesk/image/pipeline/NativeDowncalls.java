@@ -25,9 +25,18 @@ public final class NativeDowncalls implements Feature {
 
     @Override
     public void duringSetup(DuringSetupAccess access) {
-        for (Object descriptor : new Object[] {WebpEncoder.ENCODE, WebpEncoder.FREE, WebpEncoder.VERSION, AvifEncoder.VERSION,
-                AvifEncoder.IMAGE_CREATE, AvifEncoder.ONE_POINTER, AvifEncoder.TWO_POINTERS, AvifEncoder.RGB_TO_YUV,
-                AvifEncoder.ENCODER_WRITE, AvifEncoder.RESULT_TO_STRING}) {
+        for (Object descriptor : new Object[] {
+            WebpEncoder.ENCODE,
+            WebpEncoder.FREE,
+            WebpEncoder.VERSION,
+            AvifEncoder.VERSION,
+            AvifEncoder.IMAGE_CREATE,
+            AvifEncoder.ONE_POINTER,
+            AvifEncoder.TWO_POINTERS,
+            AvifEncoder.RGB_TO_YUV,
+            AvifEncoder.ENCODER_WRITE,
+            AvifEncoder.RESULT_TO_STRING
+        }) {
             RuntimeForeignAccess.registerForDowncall(descriptor);
         }
     }

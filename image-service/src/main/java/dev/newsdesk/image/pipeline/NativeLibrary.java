@@ -45,13 +45,15 @@ final class NativeLibrary {
     }
 
     MethodHandle function(String symbol, FunctionDescriptor descriptor) {
-        MemorySegment address = symbols.find(symbol)
-                .orElseThrow(() -> new UnsatisfiedLinkError(name + " has no symbol " + symbol));
+        MemorySegment address =
+                symbols.find(symbol).orElseThrow(() -> new UnsatisfiedLinkError(name + " has no symbol " + symbol));
         return Linker.nativeLinker().downcallHandle(address, descriptor);
     }
 
     /** A C string the library owns (never freed by us), as Java text. */
     static String string(MemorySegment cString) {
-        return cString.equals(MemorySegment.NULL) ? "" : cString.reinterpret(Long.MAX_VALUE).getString(0);
+        return cString.equals(MemorySegment.NULL)
+                ? ""
+                : cString.reinterpret(Long.MAX_VALUE).getString(0);
     }
 }

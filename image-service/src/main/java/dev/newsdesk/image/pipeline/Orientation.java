@@ -7,8 +7,7 @@ package dev.newsdesk.image.pipeline;
  */
 public final class Orientation {
 
-    private Orientation() {
-    }
+    private Orientation() {}
 
     /** The orientation 1–8 of a JPEG's EXIF block, 1 when absent, unreadable or not a JPEG. */
     public static int read(byte[] jpeg) {
@@ -23,8 +22,13 @@ public final class Orientation {
                 return 1; // start of scan: no EXIF before the pixels
             }
             int start = pos + 4;
-            if (marker == 0xe1 && length >= 16 && start + 6 <= jpeg.length
-                    && jpeg[start] == 'E' && jpeg[start + 1] == 'x' && jpeg[start + 2] == 'i' && jpeg[start + 3] == 'f') {
+            if (marker == 0xe1
+                    && length >= 16
+                    && start + 6 <= jpeg.length
+                    && jpeg[start] == 'E'
+                    && jpeg[start + 1] == 'x'
+                    && jpeg[start + 2] == 'i'
+                    && jpeg[start + 3] == 'f') {
                 return fromTiff(jpeg, start + 6, Math.min(jpeg.length, pos + 2 + length));
             }
             pos += 2 + length;
@@ -60,7 +64,9 @@ public final class Orientation {
     }
 
     private static long u32(byte[] b, int at, boolean little) {
-        return little ? ((long) u16(b, at + 2, true) << 16) | u16(b, at, true) : ((long) u16(b, at, false) << 16) | u16(b, at + 2, false);
+        return little
+                ? ((long) u16(b, at + 2, true) << 16) | u16(b, at, true)
+                : ((long) u16(b, at, false) << 16) | u16(b, at + 2, false);
     }
 
     /** True for the orientations that swap width and height (5–8: transposed or rotated 90°). */
@@ -82,13 +88,34 @@ public final class Orientation {
             for (int x = 0; x < w; x++) {
                 int ox, oy;
                 switch (orientation) {
-                    case 2 -> { ox = w - 1 - x; oy = y; }           // mirrored horizontally
-                    case 3 -> { ox = w - 1 - x; oy = h - 1 - y; }   // rotated 180
-                    case 4 -> { ox = x; oy = h - 1 - y; }           // mirrored vertically
-                    case 5 -> { ox = y; oy = x; }                   // transposed
-                    case 6 -> { ox = h - 1 - y; oy = x; }           // needs 90 clockwise
-                    case 7 -> { ox = h - 1 - y; oy = w - 1 - x; }   // transversed
-                    default -> { ox = y; oy = w - 1 - x; }          // 8: needs 90 counter-clockwise
+                    case 2 -> {
+                        ox = w - 1 - x;
+                        oy = y;
+                    } // mirrored horizontally
+                    case 3 -> {
+                        ox = w - 1 - x;
+                        oy = h - 1 - y;
+                    } // rotated 180
+                    case 4 -> {
+                        ox = x;
+                        oy = h - 1 - y;
+                    } // mirrored vertically
+                    case 5 -> {
+                        ox = y;
+                        oy = x;
+                    } // transposed
+                    case 6 -> {
+                        ox = h - 1 - y;
+                        oy = x;
+                    } // needs 90 clockwise
+                    case 7 -> {
+                        ox = h - 1 - y;
+                        oy = w - 1 - x;
+                    } // transversed
+                    default -> {
+                        ox = y;
+                        oy = w - 1 - x;
+                    } // 8: needs 90 counter-clockwise
                 }
                 out[oy * ow + ox] = src[y * w + x];
             }

@@ -11,8 +11,7 @@ import dev.newsdesk.image.ImageOptions.Format;
 public final class Pipeline {
 
     /** An encoded output and its real format. */
-    public record Rendered(byte[] bytes, Format format, int width, int height) {
-    }
+    public record Rendered(byte[] bytes, Format format, int width, int height) {}
 
     private final Decoder decoder;
     private final Resizer resizer;
@@ -47,8 +46,10 @@ public final class Pipeline {
             pixels = Orientation.apply(pixels, orientation);
             Geometry geometry = Geometry.of(pixels.width(), pixels.height(), options);
             pixels = resizer.resize(pixels, geometry);
-            Format format = options.format() == Format.AUTO && target == Format.JPEG && pixels.alpha() ? Format.PNG : target;
-            return new Rendered(encoder.encode(pixels, format, options.quality()), format, pixels.width(), pixels.height());
+            Format format =
+                    options.format() == Format.AUTO && target == Format.JPEG && pixels.alpha() ? Format.PNG : target;
+            return new Rendered(
+                    encoder.encode(pixels, format, options.quality()), format, pixels.width(), pixels.height());
         } finally {
             if (reservation[0] != null) {
                 reservation[0].close();

@@ -91,15 +91,20 @@ public final class Pixels {
     /** As a BufferedImage: BGR bytes are wrapped without a copy; ARGB is copied into a raster. */
     public BufferedImage toBufferedImage() {
         if (bgr != null) {
-            WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(bgr, bgr.length), width, height,
-                    width * 3, 3, new int[] {2, 1, 0}, null);
+            WritableRaster raster = Raster.createInterleavedRaster(
+                    new DataBufferByte(bgr, bgr.length), width, height, width * 3, 3, new int[] {2, 1, 0}, null);
             // A new colour model each time, not a static: AWT objects must not be built at
             // native-image build time (they would land in the image heap, which fails).
-            ColorModel opaqueSrgb = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
-                    Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+            ColorModel opaqueSrgb = new ComponentColorModel(
+                    ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                    false,
+                    false,
+                    Transparency.OPAQUE,
+                    DataBuffer.TYPE_BYTE);
             return new BufferedImage(opaqueSrgb, raster, false, null); // Java2D sees TYPE_3BYTE_BGR
         }
-        BufferedImage image = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage image =
+                new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         image.getRaster().setDataElements(0, 0, width, height, argb);
         return image;
     }

@@ -18,8 +18,7 @@ final class QualityScale {
     private static final int[] WEBP = {0, 50, 83, 91, 100};
     private static final int[] AVIF = {63, 38, 24, 17, 0};
 
-    private QualityScale() {
-    }
+    private QualityScale() {}
 
     /** libwebp's {@code quality_factor} (0–100). */
     static float webp(int q) {

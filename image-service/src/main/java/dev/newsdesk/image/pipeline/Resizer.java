@@ -86,9 +86,11 @@ public final class Resizer {
         private final Fixed fx, fy;
         /** The horizontal weights padded to {@link #taps} per window (see {@link Weights#padded}). */
         private final int[] hweight;
+
         private final int taps;
         /** ring[slot][channel][x]: horizontally resized source rows; ringRow[slot] says which. */
         private final int[][][] ring;
+
         private final int[] ringRow;
         private final long[] spread;
 
@@ -216,8 +218,10 @@ public final class Resizer {
         private static long dot(long[] spread, int p, int[] weight, int off, int taps) {
             long sum = 0;
             for (int k = 0; k < taps; k += 4) {
-                sum += spread[p + k] * weight[off + k] + spread[p + k + 1] * weight[off + k + 1]
-                        + spread[p + k + 2] * weight[off + k + 2] + spread[p + k + 3] * weight[off + k + 3];
+                sum += spread[p + k] * weight[off + k]
+                        + spread[p + k + 1] * weight[off + k + 1]
+                        + spread[p + k + 2] * weight[off + k + 2]
+                        + spread[p + k + 3] * weight[off + k + 3];
             }
             return sum;
         }
@@ -261,8 +265,7 @@ public final class Resizer {
     }
 
     /** Fixed-point weights: each window sums to exactly {@code 1 << bits}. */
-    private record Fixed(int[] weight, int bits) {
-    }
+    private record Fixed(int[] weight, int bits) {}
 
     private static final class Weights {
         int[] start, count, offset;

@@ -28,7 +28,8 @@ import java.util.Optional;
 final class WebpEncoder {
 
     /** size_t WebPEncodeBGR[A](const uint8_t* in, int w, int h, int stride, float q, uint8_t** out). */
-    static final FunctionDescriptor ENCODE = FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_FLOAT, ADDRESS);
+    static final FunctionDescriptor ENCODE =
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_FLOAT, ADDRESS);
     /** void WebPFree(void* ptr). */
     static final FunctionDescriptor FREE = FunctionDescriptor.ofVoid(ADDRESS);
     /** int WebPGetEncoderVersion(void): 0xMMmmpp. */

@@ -1,12 +1,11 @@
 package dev.newsdesk.image.signing;
 
+import dev.newsdesk.http.ProblemException;
+import dev.newsdesk.image.ImageOptions;
+import dev.newsdesk.image.error.ImageProblems;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
-import dev.newsdesk.image.ImageOptions;
-import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.error.ImageProblems;
 
 /**
  * An image URL once its signature is checked: the origin URL and the options. The one parse of

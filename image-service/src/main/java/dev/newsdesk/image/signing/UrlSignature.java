@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,7 +30,9 @@ public final class UrlSignature {
 
     private UrlSignature(List<byte[]> keys) {
         this.keys = keys;
-        this.macs = keys.stream().map(key -> ThreadLocal.withInitial(() -> mac(key))).toList();
+        this.macs = keys.stream()
+                .map(key -> ThreadLocal.withInitial(() -> mac(key)))
+                .toList();
     }
 
     /**
@@ -52,11 +53,13 @@ public final class UrlSignature {
                 key = HexFormat.of().parseHex(hex);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("NEWSDESK_IMAGE_SIGNING_KEY: key " + (keys.size() + 1)
-                        + " is not hex (expected comma-separated hex keys of at least " + MIN_KEY_BYTES + " bytes each)");
+                        + " is not hex (expected comma-separated hex keys of at least " + MIN_KEY_BYTES
+                        + " bytes each)");
             }
             if (key.length < MIN_KEY_BYTES) {
-                throw new IllegalArgumentException("NEWSDESK_IMAGE_SIGNING_KEY: key " + (keys.size() + 1) + " has " + key.length
-                        + " bytes; at least " + MIN_KEY_BYTES + " (" + 2 * MIN_KEY_BYTES + " hex digits) are required");
+                throw new IllegalArgumentException("NEWSDESK_IMAGE_SIGNING_KEY: key " + (keys.size() + 1) + " has "
+                        + key.length + " bytes; at least " + MIN_KEY_BYTES + " (" + 2 * MIN_KEY_BYTES
+                        + " hex digits) are required");
             }
             keys.add(key);
         }

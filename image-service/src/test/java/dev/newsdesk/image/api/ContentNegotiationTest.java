@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.EnumSet;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.ImageOptions;
 import dev.newsdesk.image.ImageOptions.Format;
-import dev.newsdesk.http.ProblemException;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class ContentNegotiationTest {
 
@@ -21,9 +19,16 @@ class ContentNegotiationTest {
 
     @Test
     void autoFollowsTheBrowsersAcceptHeaders() {
-        assertEquals(Format.AVIF, auto("image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8", ALL), "Chrome");
-        assertEquals(Format.WEBP, auto("image/webp,image/png,image/svg+xml,image/*;q=0.8,video/*;q=0.8,*/*;q=0.5", ALL), "Safari 14");
-        assertEquals(Format.JPEG, auto("image/png,image/svg+xml,image/*;q=0.8,video/*;q=0.8,*/*;q=0.5", ALL), "older Safari");
+        assertEquals(
+                Format.AVIF, auto("image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8", ALL), "Chrome");
+        assertEquals(
+                Format.WEBP,
+                auto("image/webp,image/png,image/svg+xml,image/*;q=0.8,video/*;q=0.8,*/*;q=0.5", ALL),
+                "Safari 14");
+        assertEquals(
+                Format.JPEG,
+                auto("image/png,image/svg+xml,image/*;q=0.8,video/*;q=0.8,*/*;q=0.5", ALL),
+                "older Safari");
         assertEquals(Format.WEBP, auto("image/webp", ALL));
         assertEquals(Format.JPEG, auto("*/*", ALL), "a wildcard is no evidence");
         assertEquals(Format.JPEG, auto(null, ALL));
@@ -41,7 +46,8 @@ class ContentNegotiationTest {
     void anExplicitFormatIgnoresAcceptButMustBeAvailable() {
         assertEquals(Format.AVIF, ContentNegotiation.target(Format.AVIF, "image/jpeg", ALL::contains));
         assertEquals(Format.PNG, ContentNegotiation.target(Format.PNG, "image/avif", BUILT_IN::contains));
-        ProblemException e = assertThrows(ProblemException.class, () -> ContentNegotiation.target(Format.AVIF, "image/avif", NO_AVIF::contains));
+        ProblemException e = assertThrows(
+                ProblemException.class, () -> ContentNegotiation.target(Format.AVIF, "image/avif", NO_AVIF::contains));
         assertEquals(422, e.status());
         assertEquals("format-unavailable", e.slug());
     }

@@ -6,6 +6,12 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsdesk.image.testing.IndependentDecoders;
+import dev.newsdesk.image.testing.OriginTestResource;
+import dev.newsdesk.image.testing.TestImages;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,17 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
-
-import dev.newsdesk.image.testing.IndependentDecoders;
-import dev.newsdesk.image.testing.OriginTestResource;
-import dev.newsdesk.image.testing.TestImages;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /**
  * The HTTP surface against a real origin serving real files (no key set in tests, so URLs
@@ -48,8 +45,13 @@ class ImageHttpTest {
     @Test
     void autoAnswersAvifToChromeWebpToWebpOnlyClientsAndJpegToOldSafariAlwaysWithVaryAccept() {
         String url = path("w:360/f:auto", "baseline_w700h996.jpg");
-        for (String[] c : new String[][] {{CHROME, "image/avif"}, {"image/webp", "image/webp"}, {SAFARI_14, "image/webp"},
-                {OLD_SAFARI, "image/jpeg"}, {CHROME, "image/avif"}}) { // the last one a memory hit on the fast route
+        for (String[] c : new String[][] {
+            {CHROME, "image/avif"},
+            {"image/webp", "image/webp"},
+            {SAFARI_14, "image/webp"},
+            {OLD_SAFARI, "image/jpeg"},
+            {CHROME, "image/avif"}
+        }) { // the last one a memory hit on the fast route
             Response response = given().header("Accept", c[0]).get(url);
             assertEquals(200, response.statusCode(), c[0]);
             assertEquals(c[1], response.contentType(), c[0]);
@@ -63,9 +65,12 @@ class ImageHttpTest {
     @Test
     void everyKindComesOutAtTheRequestedWidthAsAvifForChromeAndJpegOrPngForOldSafari() {
         for (int[] size : new int[][] {{700, 996}, {700, 1808}}) {
-            for (Map.Entry<String, byte[]> file : TestImages.gallery(size[0], size[1]).entrySet()) {
-                boolean alpha = file.getKey().startsWith("alpha") || file.getKey().startsWith("lossless");
-                for (String[] c : new String[][] {{CHROME, "image/avif"}, {OLD_SAFARI, alpha ? "image/png" : "image/jpeg"}}) {
+            for (Map.Entry<String, byte[]> file :
+                    TestImages.gallery(size[0], size[1]).entrySet()) {
+                boolean alpha =
+                        file.getKey().startsWith("alpha") || file.getKey().startsWith("lossless");
+                for (String[] c :
+                        new String[][] {{CHROME, "image/avif"}, {OLD_SAFARI, alpha ? "image/png" : "image/jpeg"}}) {
                     Response response = given().header("Accept", c[0]).get(path("w:360/f:auto", file.getKey()));
                     assertEquals(200, response.statusCode(), file.getKey() + " " + response.asString());
                     assertEquals(c[1], response.contentType(), file.getKey());
@@ -81,9 +86,15 @@ class ImageHttpTest {
 
     @Test
     void explicitWebpAndAvifAreLossyDecodableAndSmallerThanTheJpeg() {
-        int jpeg = given().get(path("w:580/f:jpeg", "baseline_w700h1808.jpg")).then().statusCode(200).extract().asByteArray().length;
+        int jpeg = given().get(path("w:580/f:jpeg", "baseline_w700h1808.jpg"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray()
+                .length;
         for (String format : new String[] {"webp", "avif"}) {
-            Response response = given().header("Accept", "image/jpeg").get(path("w:580/f:" + format, "baseline_w700h1808.jpg"));
+            Response response =
+                    given().header("Accept", "image/jpeg").get(path("w:580/f:" + format, "baseline_w700h1808.jpg"));
             assertEquals(200, response.statusCode());
             assertEquals("image/" + format, response.contentType());
             assertEquals(null, response.header("Vary"), "an explicit format does not vary");
@@ -115,22 +126,46 @@ class ImageHttpTest {
         String etag = first.header("ETag");
         assertTrue(etag.startsWith("\"") && etag.endsWith("\""), etag);
         assertEquals(null, first.header("Vary"));
-        given().header("If-None-Match", etag).get(path("w:200/f:jpeg", "baseline_w700h996.jpg")).then().statusCode(304)
-                .header("ETag", etag).header("Cache-Control", "public, max-age=31536000, immutable");
-        given().header("If-None-Match", "\"other\"").get(path("w:200/f:jpeg", "baseline_w700h996.jpg")).then().statusCode(200);
+        given().header("If-None-Match", etag)
+                .get(path("w:200/f:jpeg", "baseline_w700h996.jpg"))
+                .then()
+                .statusCode(304)
+                .header("ETag", etag)
+                .header("Cache-Control", "public, max-age=31536000, immutable");
+        given().header("If-None-Match", "\"other\"")
+                .get(path("w:200/f:jpeg", "baseline_w700h996.jpg"))
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void refusalsAreProblemDocuments() {
-        problem(given().get("/img/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/w:100/" + source(OriginTestResource.origin.url("baseline_w700h996.jpg"))), 403, "bad-signature");
-        problem(given().get("/img/unsafe/w:100/" + source("https://elsewhere.example/a.jpg")), 403, "origin-not-allowed");
+        problem(
+                given().get("/img/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/w:100/"
+                        + source(OriginTestResource.origin.url("baseline_w700h996.jpg"))),
+                403,
+                "bad-signature");
+        problem(
+                given().get("/img/unsafe/w:100/" + source("https://elsewhere.example/a.jpg")),
+                403,
+                "origin-not-allowed");
         problem(given().get("/img/unsafe/w:100/" + source("http://localhost:1/a.jpg")), 403, "origin-not-allowed");
         problem(given().get(path("w:100", "bomb_w30000h30000.png")), 422, "source-too-many-pixels");
-        problem(given().get("/img/unsafe/w:100/" + source(OriginTestResource.origin.base() + "page")), 422, "source-not-image");
-        problem(given().get("/img/unsafe/w:100/" + source(OriginTestResource.origin.base() + "missing.jpg")), 404, "not-found");
+        problem(
+                given().get("/img/unsafe/w:100/" + source(OriginTestResource.origin.base() + "page")),
+                422,
+                "source-not-image");
+        problem(
+                given().get("/img/unsafe/w:100/" + source(OriginTestResource.origin.base() + "missing.jpg")),
+                404,
+                "not-found");
         problem(given().get(path("w:5000", "baseline_w700h996.jpg")), 400, "validation");
         problem(given().get(path("fit:fill", "baseline_w700h996.jpg")), 400, "validation");
-        problem(given().get("/img/unsafe/w:100/" + source(OriginTestResource.origin.url("baseline_w700h996.jpg")) + "==="), 400, "validation");
+        problem(
+                given().get("/img/unsafe/w:100/" + source(OriginTestResource.origin.url("baseline_w700h996.jpg"))
+                        + "==="),
+                400,
+                "validation");
     }
 
     @Test
@@ -140,14 +175,23 @@ class ImageHttpTest {
         String metrics = given().accept("text/plain").get("/q/metrics").asString();
         assertTrue(metrics.contains("newsdesk_image_cache_total{result=\"hit\",tier=\"memory\""), metrics);
         assertTrue(metrics.contains("newsdesk_image_cache_total{result=\"miss\",tier=\"memory\""));
-        assertTrue(metrics.contains("newsdesk_image_resize_seconds_count"), metrics.lines().filter(l -> l.contains("newsdesk")).toList().toString());
-        assertTrue(metrics.lines().noneMatch(l -> l.contains("uri=\"/img/unsafe")), "one HTTP series for all image URLs");
+        assertTrue(
+                metrics.contains("newsdesk_image_resize_seconds_count"),
+                metrics.lines().filter(l -> l.contains("newsdesk")).toList().toString());
+        assertTrue(
+                metrics.lines().noneMatch(l -> l.contains("uri=\"/img/unsafe")), "one HTTP series for all image URLs");
         given().get(path("q:0", "baseline_w700h996.jpg"));
-        assertTrue(given().accept("text/plain").get("/q/metrics").asString().contains("newsdesk_image_refusals_total{reason=\"validation\""));
+        assertTrue(given().accept("text/plain")
+                .get("/q/metrics")
+                .asString()
+                .contains("newsdesk_image_refusals_total{reason=\"validation\""));
     }
 
     private static void problem(Response response, int status, String slug) {
-        response.then().statusCode(status).contentType("application/problem+json").body("status", equalTo(status))
+        response.then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
                 .body("type", startsWith("https://newsdesk.dev/problems/" + slug));
     }
 }

@@ -5,6 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.SmallRyeConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,14 +17,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.config.ConfigValue;
-import io.smallrye.config.SmallRyeConfig;
 
 /**
  * The plumbing of newsdesk-http is found in this service: its exception mapper and
@@ -35,8 +33,12 @@ class SharedHttpWiringTest {
 
     @Test
     void unmatchedRoutesAnswerWithAProblemDocument() {
-        given().get("/no/such/path").then().statusCode(404).contentType("application/problem+json")
-                .body("type", equalTo("https://newsdesk.dev/problems/not-found")).body("title", equalTo("Not Found"))
+        given().get("/no/such/path")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://newsdesk.dev/problems/not-found"))
+                .body("title", equalTo("Not Found"))
                 .body("instance", equalTo("/no/such/path"));
     }
 
@@ -51,12 +53,16 @@ class SharedHttpWiringTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /anything HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 999999999999\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Length: 999999999999\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String answer = readAnswer(socket.getInputStream());
             assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
             assertTrue(answer.contains("application/problem+json"), answer);
-            assertTrue(answer.contains("\"detail\":\"The request body is 999999999999 bytes; this service accepts at most "), answer);
+            assertTrue(
+                    answer.contains(
+                            "\"detail\":\"The request body is 999999999999 bytes; this service accepts at most "),
+                    answer);
         }
     }
 
@@ -78,17 +84,27 @@ class SharedHttpWiringTest {
 
     @Test
     void theExceptionMapperAnswersFrameworkAndDomainErrors() {
-        given().request("POST", "/img/unsafe/w:100/aGVsbG8").then().statusCode(405).contentType("application/problem+json")
+        given().request("POST", "/img/unsafe/w:100/aGVsbG8")
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://newsdesk.dev/problems/method-not-allowed"))
                 .body("title", equalTo("Method Not Allowed"));
-        given().get("/img/unsafe/w:100/fit:fill/aGVsbG8").then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo("https://newsdesk.dev/problems/validation")).body("title", equalTo("Invalid input"))
-                .body("errors[0].field", equalTo("fit")).body("instance", equalTo("/img/unsafe/w:100/fit:fill/aGVsbG8"));
+        given().get("/img/unsafe/w:100/fit:fill/aGVsbG8")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://newsdesk.dev/problems/validation"))
+                .body("title", equalTo("Invalid input"))
+                .body("errors[0].field", equalTo("fit"))
+                .body("instance", equalTo("/img/unsafe/w:100/fit:fill/aGVsbG8"));
     }
 
     @Test
     void traceExportSetsTheSamplerRatio() {
-        ConfigValue ratio = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigValue("quarkus.otel.traces.sampler.arg");
+        ConfigValue ratio = ConfigProvider.getConfig()
+                .unwrap(SmallRyeConfig.class)
+                .getConfigValue("quarkus.otel.traces.sampler.arg");
         assertEquals("newsdesk-trace-export", ratio.getConfigSourceName());
         assertEquals("0.0", ratio.getValue());
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsdesk.http.ProblemException;
+import dev.newsdesk.image.testing.TestOrigin;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,14 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.testing.TestOrigin;
 
 /**
  * The fetcher against a real HTTP origin on 127.0.0.1. Every connection attempt is recorded,
@@ -36,7 +34,8 @@ class OriginClientTest {
         connections.add(address);
         return Connector.PLAIN.connect(address, timeout);
     };
-    static final FetchLimits LIMITS = new FetchLimits(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), 1 << 20, 3);
+    static final FetchLimits LIMITS =
+            new FetchLimits(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), 1 << 20, 3);
 
     @BeforeAll
     static void start() {
@@ -71,25 +70,44 @@ class OriginClientTest {
     @Test
     void fetchesFromALiteralIpPrefixAndFollowsChunkedBodies() {
         OriginClient client = client(origin.base());
-        assertArrayEquals(new byte[] {1, 2, 3, 4}, client.fetch(origin.url("a_w10h10.jpg")).bytes());
-        assertArrayEquals(new byte[] {1, 2, 3, 4}, client.fetch(origin.base() + "chunked/a_w10h10.jpg").bytes());
+        assertArrayEquals(
+                new byte[] {1, 2, 3, 4},
+                client.fetch(origin.url("a_w10h10.jpg")).bytes());
+        assertArrayEquals(
+                new byte[] {1, 2, 3, 4},
+                client.fetch(origin.base() + "chunked/a_w10h10.jpg").bytes());
     }
 
     @Test
     void refusesOriginsOutsideTheAllowListComparedAfterNormalising() {
         OriginClient client = client("https://cdn.test/download/");
-        for (String url : new String[] {"https://cdn.test.evil.example/download/a.jpg", "https://cdn.test/other/a.jpg",
-                "https://cdn.test/download/../secret/a.jpg", "http://cdn.test/download/a.jpg", "https://cdn.test:8443/download/a.jpg"}) {
+        for (String url : new String[] {
+            "https://cdn.test.evil.example/download/a.jpg",
+            "https://cdn.test/other/a.jpg",
+            "https://cdn.test/download/../secret/a.jpg",
+            "http://cdn.test/download/a.jpg",
+            "https://cdn.test:8443/download/a.jpg"
+        }) {
             ProblemException e = assertThrows(ProblemException.class, () -> client.fetch(url), url);
             assertEquals(403, e.status(), url);
             assertEquals("origin-not-allowed", e.slug(), url);
         }
-        assertEquals(403, assertThrows(ProblemException.class, () -> client.fetch("https://user:pw@cdn.test/download/a.jpg")).status());
-        assertEquals(403, assertThrows(ProblemException.class, () -> client.fetch("file:///etc/passwd")).status());
-        assertEquals(403, assertThrows(ProblemException.class, () -> client.fetch("gopher://cdn.test/download/a.jpg")).status());
+        assertEquals(
+                403,
+                assertThrows(ProblemException.class, () -> client.fetch("https://user:pw@cdn.test/download/a.jpg"))
+                        .status());
+        assertEquals(
+                403,
+                assertThrows(ProblemException.class, () -> client.fetch("file:///etc/passwd"))
+                        .status());
+        assertEquals(
+                403,
+                assertThrows(ProblemException.class, () -> client.fetch("gopher://cdn.test/download/a.jpg"))
+                        .status());
         assertTrue(connections.isEmpty());
         // the same URL spelled differently still matches: host case, default port, dot segments
-        assertEquals(client.checkedAddress(OriginUrl.parse("https://CDN.test:443/download/./x/../a.jpg")),
+        assertEquals(
+                client.checkedAddress(OriginUrl.parse("https://CDN.test:443/download/./x/../a.jpg")),
                 client.checkedAddress(OriginUrl.parse("https://cdn.test/download/a.jpg")));
     }
 
@@ -97,7 +115,9 @@ class OriginClientTest {
     void refusesAHostNameThatResolvesToLoopback() {
         int before = origin.requests();
         OriginClient client = client("http://localhost:" + origin.port() + "/");
-        ProblemException e = assertThrows(ProblemException.class, () -> client.fetch("http://localhost:" + origin.port() + "/files/a_w10h10.jpg"));
+        ProblemException e = assertThrows(
+                ProblemException.class,
+                () -> client.fetch("http://localhost:" + origin.port() + "/files/a_w10h10.jpg"));
         assertEquals(403, e.status());
         assertEquals("origin-address-loopback", e.slug());
         assertTrue(connections.isEmpty(), "refused before connecting");
@@ -117,11 +137,15 @@ class OriginClientTest {
     void refusesTheIpv6LoopbackAndIpv4MappedForms() {
         for (String host : new String[] {"v6loop.test", "mapped.test"}) {
             OriginClient client = client("http://" + host + "/");
-            ProblemException e = assertThrows(ProblemException.class, () -> client.fetch("http://" + host + "/a.jpg"), host);
+            ProblemException e =
+                    assertThrows(ProblemException.class, () -> client.fetch("http://" + host + "/a.jpg"), host);
             assertEquals("origin-address-loopback", e.slug(), host);
         }
         OriginClient literal = client("http://cdn.test/");
-        assertEquals(403, assertThrows(ProblemException.class, () -> literal.fetch("http://[::1]/a.jpg")).status());
+        assertEquals(
+                403,
+                assertThrows(ProblemException.class, () -> literal.fetch("http://[::1]/a.jpg"))
+                        .status());
         assertTrue(connections.isEmpty());
     }
 
@@ -130,7 +154,10 @@ class OriginClientTest {
         int port = origin.port();
         for (String host : new String[] {"2130706433", "0177.0.0.1", "0x7f.0.0.1", "127.1"}) {
             OriginClient client = client("http://" + host + ":" + port + "/");
-            ProblemException e = assertThrows(ProblemException.class, () -> client.fetch("http://" + host + ":" + port + "/files/a_w10h10.jpg"), host);
+            ProblemException e = assertThrows(
+                    ProblemException.class,
+                    () -> client.fetch("http://" + host + ":" + port + "/files/a_w10h10.jpg"),
+                    host);
             assertEquals("origin-address-loopback", e.slug(), host);
         }
         assertTrue(connections.isEmpty(), "refused before connecting");
@@ -139,7 +166,11 @@ class OriginClientTest {
     @Test
     void refusesARedirectToTheMetadataAddressWithoutConnectingToIt() {
         OriginClient client = client(origin.base(), "http://169.254.169.254/", "http://metadata.test/");
-        for (String target : new String[] {"http://metadata.test/latest/meta-data/", "http://0xa9fea9fe/latest/meta-data/", "http://[::ffff:169.254.169.254]/"}) {
+        for (String target : new String[] {
+            "http://metadata.test/latest/meta-data/",
+            "http://0xa9fea9fe/latest/meta-data/",
+            "http://[::ffff:169.254.169.254]/"
+        }) {
             String url = origin.base() + "redirect?to=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
             ProblemException e = assertThrows(ProblemException.class, () -> client.fetch(url), target);
             assertEquals(403, e.status(), target);
@@ -147,8 +178,12 @@ class OriginClientTest {
         // the literal 169.254.169.254 prefix is the operator's explicit choice (contract), so it is not
         // exercised here: nothing may ever connect to it. Only the origin itself was connected to:
         assertTrue(connections.stream().allMatch(a -> a.getAddress().isLoopbackAddress()), connections.toString());
-        String notAllowed = origin.base() + "redirect?to=" + URLEncoder.encode("http://example.org/a.jpg", StandardCharsets.UTF_8);
-        assertEquals("origin-not-allowed", assertThrows(ProblemException.class, () -> client(origin.base()).fetch(notAllowed)).slug());
+        String notAllowed =
+                origin.base() + "redirect?to=" + URLEncoder.encode("http://example.org/a.jpg", StandardCharsets.UTF_8);
+        assertEquals(
+                "origin-not-allowed",
+                assertThrows(ProblemException.class, () -> client(origin.base()).fetch(notAllowed))
+                        .slug());
     }
 
     @Test
@@ -160,27 +195,44 @@ class OriginClientTest {
         }
         assertArrayEquals(new byte[] {1, 2, 3, 4}, client.fetch(url).bytes());
         String tooMany = origin.base() + "redirect?to=" + URLEncoder.encode(url, StandardCharsets.UTF_8);
-        assertEquals(502, assertThrows(ProblemException.class, () -> client.fetch(tooMany)).status());
+        assertEquals(
+                502,
+                assertThrows(ProblemException.class, () -> client.fetch(tooMany))
+                        .status());
     }
 
     @Test
     void mapsOriginFailuresToGatewayStatusesWithinBoundedTime() throws Exception {
         int closed = closedPort();
         OriginClient client = client(origin.base(), "http://127.0.0.1:" + closed + "/");
-        assertEquals(404, assertThrows(ProblemException.class, () -> client.fetch(origin.base() + "missing.jpg")).status());
-        assertEquals(502, assertThrows(ProblemException.class, () -> client.fetch(origin.base() + "error")).status());
+        assertEquals(
+                404,
+                assertThrows(ProblemException.class, () -> client.fetch(origin.base() + "missing.jpg"))
+                        .status());
+        assertEquals(
+                502,
+                assertThrows(ProblemException.class, () -> client.fetch(origin.base() + "error"))
+                        .status());
         long start = System.nanoTime();
-        assertEquals(504, assertThrows(ProblemException.class, () -> client.fetch(origin.base() + "slow")).status());
+        assertEquals(
+                504,
+                assertThrows(ProblemException.class, () -> client.fetch(origin.base() + "slow"))
+                        .status());
         assertTrue(System.nanoTime() - start < 3_000_000_000L, "timed out within the limit");
-        assertEquals(502, assertThrows(ProblemException.class, () -> client.fetch("http://127.0.0.1:" + closed + "/a.jpg")).status());
+        assertEquals(
+                502,
+                assertThrows(ProblemException.class, () -> client.fetch("http://127.0.0.1:" + closed + "/a.jpg"))
+                        .status());
     }
 
     @Test
     void refusesSourcesOverTheSizeLimit() {
-        ProblemException e = assertThrows(ProblemException.class, () -> client(origin.base()).fetch(origin.url("big.jpg")));
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> client(origin.base()).fetch(origin.url("big.jpg")));
         assertEquals(422, e.status());
         assertEquals("source-too-large", e.slug());
-        ProblemException chunked = assertThrows(ProblemException.class, () -> client(origin.base()).fetch(origin.base() + "chunked/big.jpg"));
+        ProblemException chunked = assertThrows(
+                ProblemException.class, () -> client(origin.base()).fetch(origin.base() + "chunked/big.jpg"));
         assertEquals("source-too-large", chunked.slug());
     }
 

@@ -3,12 +3,11 @@ package dev.newsdesk.image.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.junit.jupiter.api.Test;
-
+import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.ImageOptions;
 import dev.newsdesk.image.ImageOptions.Format;
-import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.testing.TestImages;
+import org.junit.jupiter.api.Test;
 
 class MemoryBudgetTest {
 
@@ -28,11 +27,16 @@ class MemoryBudgetTest {
     void aSourceThatCouldNeverFitIsRefusedAndThePipelineReleasesWhatItReserved() {
         MemoryBudget budget = new MemoryBudget(8L << 20); // about 0.5 MP
         Pipeline pipeline = new Pipeline(50_000_000, Resizer.Kernel.LANCZOS3, Codecs.builtInOnly(), budget);
-        ProblemException e = assertThrows(ProblemException.class,
-                () -> pipeline.render(TestImages.gallery(700, 996).get("baseline_w700h996.jpg"), ImageOptions.parse("w:700"), Format.JPEG));
+        ProblemException e = assertThrows(
+                ProblemException.class,
+                () -> pipeline.render(
+                        TestImages.gallery(700, 996).get("baseline_w700h996.jpg"),
+                        ImageOptions.parse("w:700"),
+                        Format.JPEG));
         assertEquals(422, e.status());
         // a small output lets the decoder subsample (shrink-on-load), which fits the same budget
-        pipeline.render(TestImages.gallery(700, 996).get("baseline_w700h996.jpg"), ImageOptions.parse("w:100"), Format.JPEG);
+        pipeline.render(
+                TestImages.gallery(700, 996).get("baseline_w700h996.jpg"), ImageOptions.parse("w:100"), Format.JPEG);
         assertEquals(128, budget.available());
     }
 }

@@ -2,6 +2,7 @@ package dev.newsdesk.image.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsdesk.image.ImageOptions.Format;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -9,11 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Random;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-
-import dev.newsdesk.image.ImageOptions.Format;
 
 /**
  * A leak check, not a benchmark: many WebP and AVIF encodes must not grow the process's
@@ -31,7 +29,8 @@ class NativeMemoryTest {
     @Test
     void manyEncodesDoNotGrowNativeMemory() throws IOException {
         Codecs codecs = Codecs.load(EnumSet.of(Format.WEBP, Format.AVIF));
-        Assumptions.assumeTrue(codecs.has(Format.WEBP) && codecs.has(Format.AVIF), "needs libwebp and libavif: " + codecs.summary());
+        Assumptions.assumeTrue(
+                codecs.has(Format.WEBP) && codecs.has(Format.AVIF), "needs libwebp and libavif: " + codecs.summary());
         Pixels noise = noise(400, 560); // incompressible: large WebP outputs, so a leaked output shows
         Pixels smooth = smooth(400, 560); // quick to encode as AVIF; the leaks that matter there are per image
         for (int i = 0; i < 10; i++) { // warm-up: libaom's and the allocator's one-time state
@@ -44,7 +43,9 @@ class NativeMemoryTest {
             codecs.webp(noise, 100);
         }
         long grown = nativeBytes() - before;
-        assertTrue(grown < 30L << 20, "resident memory outside the heap grew by " + (grown >> 20) + " MB over " + ROUNDS + " rounds");
+        assertTrue(
+                grown < 30L << 20,
+                "resident memory outside the heap grew by " + (grown >> 20) + " MB over " + ROUNDS + " rounds");
     }
 
     /** VmRSS minus what the JVM has committed for heap and non-heap: roughly the native allocations. */
@@ -57,7 +58,9 @@ class NativeMemoryTest {
             }
         }
         Assumptions.assumeTrue(rss > 0, "no /proc/self/status VmRSS on this OS");
-        return rss - memory.getHeapMemoryUsage().getCommitted() - memory.getNonHeapMemoryUsage().getCommitted();
+        return rss
+                - memory.getHeapMemoryUsage().getCommitted()
+                - memory.getNonHeapMemoryUsage().getCommitted();
     }
 
     private static Pixels smooth(int w, int h) {

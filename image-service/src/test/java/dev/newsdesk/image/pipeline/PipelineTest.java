@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsdesk.http.ProblemException;
+import dev.newsdesk.image.ImageOptions;
+import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.testing.IndependentDecoders;
+import dev.newsdesk.image.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,27 +17,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
-
-import dev.newsdesk.image.ImageOptions;
-import dev.newsdesk.image.ImageOptions.Format;
-import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.testing.IndependentDecoders;
-import dev.newsdesk.image.testing.TestImages;
 
 /** The pipeline on real files of every kind, without Quarkus and without an origin. */
 class PipelineTest {
 
-    private final Pipeline pipeline = new Pipeline(50_000_000, Resizer.Kernel.LANCZOS3, Codecs.load(EnumSet.of(Format.WEBP, Format.AVIF)));
+    private final Pipeline pipeline =
+            new Pipeline(50_000_000, Resizer.Kernel.LANCZOS3, Codecs.load(EnumSet.of(Format.WEBP, Format.AVIF)));
 
     @Test
     void everyKindDecodesAndComesOutAtTheRequestedWidthWithItsAspect() throws IOException {
         for (int[] size : new int[][] {{700, 996}, {700, 1808}}) {
-            for (Map.Entry<String, byte[]> file : TestImages.gallery(size[0], size[1]).entrySet()) {
-                Pipeline.Rendered out = pipeline.render(file.getValue(), ImageOptions.parse("w:360/f:jpeg"), Format.JPEG);
+            for (Map.Entry<String, byte[]> file :
+                    TestImages.gallery(size[0], size[1]).entrySet()) {
+                Pipeline.Rendered out =
+                        pipeline.render(file.getValue(), ImageOptions.parse("w:360/f:jpeg"), Format.JPEG);
                 BufferedImage image = ImageIO.read(new ByteArrayInputStream(out.bytes()));
                 assertEquals(360, image.getWidth(), file.getKey());
                 assertEquals(Math.round(360.0 * size[1] / size[0]), image.getHeight(), 1, file.getKey());
@@ -49,12 +49,15 @@ class PipelineTest {
         assertEquals(498, image.getHeight());
         int topLeft = image.getRGB(5, 5), bottomRight = image.getRGB(344, 492);
         assertTrue(((topLeft >> 16) & 0xff) > 200 && ((topLeft >> 8) & 0xff) < 60, "red mark at the upright top-left");
-        assertTrue(((bottomRight >> 8) & 0xff) > 200 && ((bottomRight >> 16) & 0xff) < 60, "green mark at the upright bottom-right");
+        assertTrue(
+                ((bottomRight >> 8) & 0xff) > 200 && ((bottomRight >> 16) & 0xff) < 60,
+                "green mark at the upright bottom-right");
     }
 
     @Test
     void gifGivesItsFirstFrame() throws IOException {
-        Pipeline.Rendered out = pipeline.render(TestImages.gallery(700, 996).get("anim_w700h996.gif"), ImageOptions.parse("w:100/f:png"), Format.PNG);
+        Pipeline.Rendered out = pipeline.render(
+                TestImages.gallery(700, 996).get("anim_w700h996.gif"), ImageOptions.parse("w:100/f:png"), Format.PNG);
         int pixel = ImageIO.read(new ByteArrayInputStream(out.bytes())).getRGB(50, 50);
         assertEquals(0xffff0000, pixel);
     }
@@ -66,7 +69,9 @@ class PipelineTest {
             Pipeline.Rendered out = pipeline.render(source, ImageOptions.parse("w:580/f:webp"), Format.WEBP);
             assertEquals(Format.WEBP, out.format());
             String chunks = new String(out.bytes(), StandardCharsets.ISO_8859_1);
-            assertTrue(chunks.startsWith("RIFF") && chunks.contains("VP8 ") && !chunks.contains("VP8L"), name + ": lossy (VP8), not lossless (VP8L)");
+            assertTrue(
+                    chunks.startsWith("RIFF") && chunks.contains("VP8 ") && !chunks.contains("VP8L"),
+                    name + ": lossy (VP8), not lossless (VP8L)");
             assertDecodesToTheSource(name, source, out, IndependentDecoders.webp(out.bytes()));
         }
     }
@@ -90,7 +95,9 @@ class PipelineTest {
         BufferedImage lossless = read(reference.bytes());
         double difference = IndependentDecoders.meanDifference(lossless, decoded);
         assertTrue(difference < 3.0, name + ": mean difference " + difference + " of 255");
-        assertTrue(out.bytes().length < reference.bytes().length / 2, name + ": " + out.bytes().length + " B against PNG " + reference.bytes().length);
+        assertTrue(
+                out.bytes().length < reference.bytes().length / 2,
+                name + ": " + out.bytes().length + " B against PNG " + reference.bytes().length);
     }
 
     private static BufferedImage read(byte[] bytes) {
@@ -129,16 +136,31 @@ class PipelineTest {
     void autoWithAJpegTargetGivesPngForTransparencyOnly() {
         byte[] photo = TestImages.gallery(700, 996).get("baseline_w700h996.jpg");
         byte[] alpha = TestImages.gallery(700, 996).get("alpha_w700h996.png");
-        assertEquals(Format.JPEG, pipeline.render(photo, ImageOptions.parse("w:100/f:auto"), Format.JPEG).format());
-        assertEquals(Format.PNG, pipeline.render(alpha, ImageOptions.parse("w:100/f:auto"), Format.JPEG).format());
-        assertEquals(Format.JPEG, pipeline.render(alpha, ImageOptions.parse("w:100/f:jpeg"), Format.JPEG).format(), "explicit: flattened");
-        assertEquals(Format.WEBP, pipeline.render(alpha, ImageOptions.parse("w:100/f:auto"), Format.WEBP).format(), "WebP keeps alpha");
+        assertEquals(
+                Format.JPEG,
+                pipeline.render(photo, ImageOptions.parse("w:100/f:auto"), Format.JPEG)
+                        .format());
+        assertEquals(
+                Format.PNG,
+                pipeline.render(alpha, ImageOptions.parse("w:100/f:auto"), Format.JPEG)
+                        .format());
+        assertEquals(
+                Format.JPEG,
+                pipeline.render(alpha, ImageOptions.parse("w:100/f:jpeg"), Format.JPEG)
+                        .format(),
+                "explicit: flattened");
+        assertEquals(
+                Format.WEBP,
+                pipeline.render(alpha, ImageOptions.parse("w:100/f:auto"), Format.WEBP)
+                        .format(),
+                "WebP keeps alpha");
     }
 
     @Test
     void jpegOutputIsProgressiveWithoutMetadata() {
         byte[] source = TestImages.gallery(700, 996).get("exif_w700h996.jpg");
-        byte[] out = pipeline.render(source, ImageOptions.parse("w:300/f:jpeg/q:80"), Format.JPEG).bytes();
+        byte[] out = pipeline.render(source, ImageOptions.parse("w:300/f:jpeg/q:80"), Format.JPEG)
+                .bytes();
         assertTrue(indexOf(out, new byte[] {(byte) 0xff, (byte) 0xc2}) > 0, "SOF2: progressive");
         assertEquals(-1, indexOf(out, "Exif".getBytes()), "no EXIF left");
     }
@@ -147,14 +169,16 @@ class PipelineTest {
     void refusesADecompressionBombFromItsHeader() {
         // Time and heap of the refusal are measured in bench/image (bomb.sh), not asserted here.
         byte[] bomb = TestImages.pngHeaderOnly(30000, 30000);
-        ProblemException e = assertThrows(ProblemException.class, () -> pipeline.render(bomb, ImageOptions.parse("w:100"), Format.JPEG));
+        ProblemException e = assertThrows(
+                ProblemException.class, () -> pipeline.render(bomb, ImageOptions.parse("w:100"), Format.JPEG));
         assertEquals("source-too-many-pixels", e.slug());
         assertEquals(422, e.status());
     }
 
     @Test
     void refusesANonImageBody() {
-        ProblemException e = assertThrows(ProblemException.class,
+        ProblemException e = assertThrows(
+                ProblemException.class,
                 () -> pipeline.render("<!doctype html><p>hello".getBytes(), ImageOptions.parse("w:100"), Format.JPEG));
         assertEquals("source-not-image", e.slug());
         assertEquals(422, e.status());
@@ -164,7 +188,8 @@ class PipelineTest {
     void refusesATruncatedImage() {
         byte[] source = TestImages.gallery(700, 996).get("alpha_w700h996.png");
         byte[] truncated = Arrays.copyOf(source, source.length / 3);
-        ProblemException e = assertThrows(ProblemException.class, () -> pipeline.render(truncated, ImageOptions.parse("w:100"), Format.JPEG));
+        ProblemException e = assertThrows(
+                ProblemException.class, () -> pipeline.render(truncated, ImageOptions.parse("w:100"), Format.JPEG));
         assertEquals(422, e.status());
     }
 

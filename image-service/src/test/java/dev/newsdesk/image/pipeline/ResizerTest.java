@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsdesk.image.ImageOptions;
 import java.util.Arrays;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
-import dev.newsdesk.image.ImageOptions;
 
 /**
  * The fast resizer (fixed point, spread lanes, ring of rows) against a plain reference: the
@@ -43,7 +41,11 @@ class ResizerTest {
         int[] argb = noise(700, 1808, 0xff000000, new Random(7));
         Geometry g = Geometry.of(700, 1808, ImageOptions.parse("w:300/h:300/fit:cover"));
         assertTrue(g.cropY() > 0, "a centre crop");
-        assertClose(reference(argb, 700, 1808, g, false), lanczos.resize(new Pixels(700, 1808, argb, false), g).argb(), 1, "cover");
+        assertClose(
+                reference(argb, 700, 1808, g, false),
+                lanczos.resize(new Pixels(700, 1808, argb, false), g).argb(),
+                1,
+                "cover");
     }
 
     @Test
@@ -54,14 +56,19 @@ class ResizerTest {
             argb[i] = ((i % w) / 3 + (i / w) / 3) % 2 == 0 ? 0xff000000 : 0xffffffff;
         }
         Geometry g = Geometry.of(w, h, ImageOptions.parse("w:331"));
-        assertClose(reference(argb, w, h, g, false), lanczos.resize(new Pixels(w, h, argb, false), g).argb(), 1, "checkerboard");
+        assertClose(
+                reference(argb, w, h, g, false),
+                lanczos.resize(new Pixels(w, h, argb, false), g).argb(),
+                1,
+                "checkerboard");
     }
 
     @Test
     void aFlatColourStaysExactlyThatColour() {
         int[] argb = new int[700 * 1000];
         Arrays.fill(argb, 0xff3a7bd5);
-        Pixels out = lanczos.resize(new Pixels(700, 1000, argb, false), Geometry.of(700, 1000, ImageOptions.parse("w:580")));
+        Pixels out =
+                lanczos.resize(new Pixels(700, 1000, argb, false), Geometry.of(700, 1000, ImageOptions.parse("w:580")));
         int[] expected = new int[out.width() * out.height()];
         Arrays.fill(expected, 0xff3a7bd5);
         assertArrayEquals(expected, out.argb());
@@ -84,8 +91,10 @@ class ResizerTest {
         int[] out = new int[argb.length];
         for (int i = 0; i < argb.length; i++) {
             int a = argb[i] >>> 24;
-            out[i] = a << 24 | channel(((argb[i] >> 16) & 0xff) * a / 255.0) << 16
-                    | channel(((argb[i] >> 8) & 0xff) * a / 255.0) << 8 | channel((argb[i] & 0xff) * a / 255.0);
+            out[i] = a << 24
+                    | channel(((argb[i] >> 16) & 0xff) * a / 255.0) << 16
+                    | channel(((argb[i] >> 8) & 0xff) * a / 255.0) << 8
+                    | channel((argb[i] & 0xff) * a / 255.0);
         }
         return out;
     }
@@ -94,7 +103,9 @@ class ResizerTest {
         int[] argb = new int[w * h];
         for (int i = 0; i < argb.length; i++) {
             int smooth = ((i % w) * 255 / w) << 16 | ((i / w) * 255 / h) << 8;
-            argb[i] = alphaMask == 0 ? random.nextInt() : (alphaMask | (random.nextInt(4) == 0 ? random.nextInt() : smooth));
+            argb[i] = alphaMask == 0
+                    ? random.nextInt()
+                    : (alphaMask | (random.nextInt(4) == 0 ? random.nextInt() : smooth));
         }
         return argb;
     }
@@ -147,7 +158,8 @@ class ResizerTest {
                 }
                 int a = channel(sum[3]);
                 double un = alpha ? (a == 0 ? 0 : 255.0 / a) : 1;
-                out[oy * g.width() + ox] = a << 24 | channel(sum[0] * un) << 16 | channel(sum[1] * un) << 8 | channel(sum[2] * un);
+                out[oy * g.width() + ox] =
+                        a << 24 | channel(sum[0] * un) << 16 | channel(sum[1] * un) << 8 | channel(sum[2] * un);
             }
         }
         return out;
@@ -173,7 +185,9 @@ class ResizerTest {
         double[][] weights = new double[outLength][sourceLength];
         for (int i = 0; i < outLength; i++) {
             double centre = cropStart + (i + 0.5) * scale, sum = 0;
-            for (int s = Math.max(0, (int) Math.floor(centre - radius)); s < Math.min(sourceLength, Math.ceil(centre + radius)); s++) {
+            for (int s = Math.max(0, (int) Math.floor(centre - radius));
+                    s < Math.min(sourceLength, Math.ceil(centre + radius));
+                    s++) {
                 weights[i][s] = lanczos3((s + 0.5 - centre) / filterScale);
                 sum += weights[i][s];
             }

@@ -9,23 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 
 class UrlSignatureTest {
 
     static final String KEY = "6a0f".repeat(16);
     static final String OTHER = "11aa".repeat(16);
-    static final String PATH = "/w:720/f:auto/aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QyNTAwMDAwMDAwMDAwMDAwMDFfdzcwMGg5OTYuanBn";
+    static final String PATH =
+            "/w:720/f:auto/aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QyNTAwMDAwMDAwMDAwMDAwMDFfdzcwMGg5OTYuanBn";
 
     @Test
     void signatureIsBase64UrlOfHmacSha256OverThePathWithTheHexDecodedKey() throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(HexFormat.of().parseHex(KEY), "HmacSHA256"));
-        String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(PATH.getBytes(StandardCharsets.UTF_8)));
+        String expected = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(mac.doFinal(PATH.getBytes(StandardCharsets.UTF_8)));
         UrlSignature signature = UrlSignature.fromSetting(Optional.of(KEY));
         assertEquals(expected, signature.sign(PATH));
         assertTrue(signature.accepts(expected, PATH));
@@ -43,7 +44,9 @@ class UrlSignatureTest {
         assertFalse(signature.accepts("!!notbase64!!", PATH));
         assertFalse(signature.accepts("", PATH));
         char last = good.charAt(10);
-        assertFalse(signature.accepts(good.substring(0, 10) + (last == 'A' ? 'B' : 'A') + good.substring(11), PATH), "one character changed");
+        assertFalse(
+                signature.accepts(good.substring(0, 10) + (last == 'A' ? 'B' : 'A') + good.substring(11), PATH),
+                "one character changed");
     }
 
     @Test
@@ -67,9 +70,11 @@ class UrlSignatureTest {
 
     @Test
     void refusesShortOrNonHexKeysWithAClearMessage() {
-        IllegalArgumentException shortKey = assertThrows(IllegalArgumentException.class, () -> UrlSignature.fromSetting(Optional.of("abcd")));
+        IllegalArgumentException shortKey =
+                assertThrows(IllegalArgumentException.class, () -> UrlSignature.fromSetting(Optional.of("abcd")));
         assertTrue(shortKey.getMessage().contains("at least 32"), shortKey.getMessage());
-        IllegalArgumentException notHex = assertThrows(IllegalArgumentException.class, () -> UrlSignature.fromSetting(Optional.of("zz".repeat(32))));
+        IllegalArgumentException notHex = assertThrows(
+                IllegalArgumentException.class, () -> UrlSignature.fromSetting(Optional.of("zz".repeat(32))));
         assertTrue(notHex.getMessage().contains("not hex"), notHex.getMessage());
         assertThrows(IllegalArgumentException.class, () -> UrlSignature.fromSetting(Optional.of(KEY + ",abcd")));
     }

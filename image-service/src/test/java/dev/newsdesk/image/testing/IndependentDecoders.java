@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -23,15 +21,19 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class IndependentDecoders {
 
-    private IndependentDecoders() {
-    }
+    private IndependentDecoders() {}
 
     public static BufferedImage webp(byte[] bytes) {
-        return decode("dwebp", bytes, ".webp", (in, out) -> List.of("dwebp", "-quiet", in.toString(), "-o", out.toString()));
+        return decode(
+                "dwebp", bytes, ".webp", (in, out) -> List.of("dwebp", "-quiet", in.toString(), "-o", out.toString()));
     }
 
     public static BufferedImage avif(byte[] bytes) {
-        return decode("avifdec", bytes, ".avif", (in, out) -> List.of("avifdec", "--depth", "8", in.toString(), out.toString()));
+        return decode(
+                "avifdec",
+                bytes,
+                ".avif",
+                (in, out) -> List.of("avifdec", "--depth", "8", in.toString(), out.toString()));
     }
 
     /** Skips (or under CI fails) the current test when {@code tool} is not on the PATH. */
@@ -39,7 +41,8 @@ public final class IndependentDecoders {
         if (onPath(tool)) {
             return;
         }
-        String message = tool + " is not installed (apt-get install " + (tool.equals("dwebp") ? "webp" : "libavif-bin") + ")";
+        String message =
+                tool + " is not installed (apt-get install " + (tool.equals("dwebp") ? "webp" : "libavif-bin") + ")";
         if ("true".equals(System.getenv("CI"))) {
             fail(message + ": required under CI");
         }
@@ -57,7 +60,9 @@ public final class IndependentDecoders {
             try {
                 Path in = dir.resolve("in" + suffix), out = dir.resolve("out.png");
                 Files.write(in, bytes);
-                Process p = new ProcessBuilder(command.of(in, out)).redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(command.of(in, out))
+                        .redirectErrorStream(true)
+                        .start();
                 String log = new String(p.getInputStream().readAllBytes());
                 if (!p.waitFor(60, TimeUnit.SECONDS)) {
                     p.destroyForcibly();

@@ -1,11 +1,10 @@
 package dev.newsdesk.image.testing;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** Starts a {@link TestOrigin} with the gallery files for @QuarkusTest and allows it (literal-IP prefix). */
 public class OriginTestResource implements QuarkusTestResourceLifecycleManager {
@@ -14,11 +13,16 @@ public class OriginTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        origin = new TestOrigin().serve(TestImages.gallery(700, 996)).serve(TestImages.gallery(700, 1808))
+        origin = new TestOrigin()
+                .serve(TestImages.gallery(700, 996))
+                .serve(TestImages.gallery(700, 1808))
                 .serve("bomb_w30000h30000.png", TestImages.pngHeaderOnly(30000, 30000));
         try {
-            return Map.of("newsdesk.image-allowed-sources", origin.base(),
-                    "newsdesk.data-dir", Files.createTempDirectory("image-service-test").toString());
+            return Map.of(
+                    "newsdesk.image-allowed-sources",
+                    origin.base(),
+                    "newsdesk.data-dir",
+                    Files.createTempDirectory("image-service-test").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.newsdesk.image.testing;
 
+import dev.newsdesk.image.pipeline.Pixels;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -28,8 +28,6 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
-
-import dev.newsdesk.image.pipeline.Pixels;
 
 /**
  * Real image files made in the test, one per kind the service must read. What each one really
@@ -51,8 +49,7 @@ import dev.newsdesk.image.pipeline.Pixels;
  */
 public final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** Every kind at the given gallery size, by file name (the names carry the size, like the CDN's). */
     public static Map<String, byte[]> gallery(int w, int h) {
@@ -91,7 +88,8 @@ public final class TestImages {
     public static BufferedImage photo(int w, int h, boolean alpha) {
         BufferedImage image = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, new Color(30, 90, 200, alpha ? 255 : 255), w, h, new Color(240, 200, 40, alpha ? 60 : 255)));
+        g.setPaint(new GradientPaint(
+                0, 0, new Color(30, 90, 200, alpha ? 255 : 255), w, h, new Color(240, 200, 40, alpha ? 60 : 255)));
         g.fillRect(0, 0, w, h);
         g.setColor(new Color(200, 30, 30));
         g.fillOval(w / 4, h / 4, w / 2, h / 3);
@@ -101,7 +99,8 @@ public final class TestImages {
 
     public static Pixels pixels(BufferedImage image) {
         int[] argb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        return new Pixels(image.getWidth(), image.getHeight(), argb, image.getColorModel().hasAlpha());
+        return new Pixels(
+                image.getWidth(), image.getHeight(), argb, image.getColorModel().hasAlpha());
     }
 
     private static BufferedImage grey(int w, int h) {
@@ -114,8 +113,8 @@ public final class TestImages {
     }
 
     private static BufferedImage sixteenBit(int w, int h) {
-        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
-                Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        ComponentColorModel model = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
         WritableRaster raster = model.createCompatibleWritableRaster(w, h);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -150,7 +149,9 @@ public final class TestImages {
             }
         }
         byte[] plain = write(writer, new IIOImage(raster, null, null), writer.getDefaultWriteParam());
-        byte[] app14 = {(byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) adobeTransform};
+        byte[] app14 = {
+            (byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) adobeTransform
+        };
         return withoutMarker(splice(plain, 2, app14), 0xee, 2 + app14.length);
     }
 
@@ -223,7 +224,18 @@ public final class TestImages {
     public static byte[] pngHeaderOnly(int w, int h) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(
+                out,
+                "IHDR",
+                ByteBuffer.allocate(13)
+                        .putInt(w)
+                        .putInt(h)
+                        .put((byte) 8)
+                        .put((byte) 2)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .array());
         Deflater deflater = new Deflater();
         deflater.setInput(new byte[1024]);
         deflater.finish();

@@ -1,5 +1,7 @@
 package dev.newsdesk.image.testing;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -9,9 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP origin on 127.0.0.1 and a random port, standing in for the CDN: serves files
@@ -77,13 +76,22 @@ public final class TestOrigin implements AutoCloseable {
             } else if (path.startsWith("/chunked/") && files.containsKey(path.substring(9))) {
                 send(exchange, 200, contentType(path), files.get(path.substring(9)), true);
             } else if (path.equals("/redirect") && query != null && query.startsWith("to=")) {
-                exchange.getResponseHeaders().add("Location", java.net.URLDecoder.decode(query.substring(3), java.nio.charset.StandardCharsets.UTF_8));
+                exchange.getResponseHeaders()
+                        .add(
+                                "Location",
+                                java.net.URLDecoder.decode(
+                                        query.substring(3), java.nio.charset.StandardCharsets.UTF_8));
                 exchange.sendResponseHeaders(302, -1);
             } else if (path.equals("/slow")) {
                 sleep(5000);
                 send(exchange, 200, "image/jpeg", new byte[10], false);
             } else if (path.equals("/page")) {
-                send(exchange, 200, "text/html", "<!doctype html><title>not an image</title><p>hello</p>".getBytes(), false);
+                send(
+                        exchange,
+                        200,
+                        "text/html",
+                        "<!doctype html><title>not an image</title><p>hello</p>".getBytes(),
+                        false);
             } else if (path.equals("/error")) {
                 send(exchange, 500, "text/plain", "boom".getBytes(), false);
             } else {
@@ -93,10 +101,13 @@ public final class TestOrigin implements AutoCloseable {
     }
 
     private static String contentType(String path) {
-        return path.endsWith(".png") ? "image/png" : path.endsWith(".gif") ? "image/gif" : path.endsWith(".webp") ? "image/webp" : "image/jpeg";
+        return path.endsWith(".png")
+                ? "image/png"
+                : path.endsWith(".gif") ? "image/gif" : path.endsWith(".webp") ? "image/webp" : "image/jpeg";
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body, boolean chunked) throws IOException {
+    private static void send(HttpExchange exchange, int status, String type, byte[] body, boolean chunked)
+            throws IOException {
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, chunked ? 0 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
