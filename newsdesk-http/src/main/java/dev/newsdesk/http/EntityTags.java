@@ -1,6 +1,9 @@
 package dev.newsdesk.http;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -18,6 +21,23 @@ import java.util.List;
 public final class EntityTags {
 
     private EntityTags() {}
+
+    /**
+     * A strong tag derived from the bytes alone (SHA-256, base64url, 162 bits): every replica that
+     * holds the same representation gives the same tag, so a client switching replicas keeps its 304s.
+     */
+    public static String ofContent(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
 
     /** Whether an {@code If-Match} header holds for the current tag: {@code *}, or a listed tag equal and strong on both sides. */
     public static boolean matchesStrongly(String header, String current) {

@@ -1,6 +1,7 @@
 package dev.newsdesk.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.Priorities;
@@ -101,7 +102,8 @@ public class ProblemMapper {
         };
     }
 
-    private static String pathOf(MismatchedInputException e) {
+    /** The JSON path of the value a mapping failed on ({@code source.name}, {@code tags[2]}), for the problem's field. */
+    public static String pathOf(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {

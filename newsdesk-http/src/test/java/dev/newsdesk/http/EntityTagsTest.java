@@ -1,12 +1,27 @@
 package dev.newsdesk.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The examples of RFC 9110: the comparison table of §8.8.3.2 and the headers of §13.1.1 and §13.1.2. */
 class EntityTagsTest {
+
+    @Test
+    void aContentTagIsStrongAndTheSameForTheSameBytesOnEveryReplica() {
+        byte[] feed = "<rss>一</rss>".getBytes(StandardCharsets.UTF_8);
+        String tag = EntityTags.ofContent(feed);
+        // SHA-256 of the bytes, base64url, first 27 characters, quoted: reasoned from the bytes, not from the code.
+        assertEquals(29, tag.length());
+        assertTrue(tag.startsWith("\"") && tag.endsWith("\"") && !tag.startsWith("W/"));
+        assertEquals(tag, EntityTags.ofContent(feed.clone()));
+        assertNotEquals(tag, EntityTags.ofContent("<rss>二</rss>".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(EntityTags.matchesStrongly(tag, tag));
+    }
 
     @Test
     void comparisonTableOfSection8_8_3_2() {

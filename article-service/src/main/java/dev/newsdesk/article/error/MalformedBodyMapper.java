@@ -64,7 +64,7 @@ public class MalformedBodyMapper {
     }
 
     static Response answer(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
+        String field = e instanceof JsonMappingException mapping ? ProblemMapper.pathOf(mapping) : "";
         ProblemException problem = field.isEmpty()
                 ? ProblemException.badRequest(detailOf(e, null))
                 : ProblemException.invalid(detailOf(e, field), List.of(new Problem.FieldError(field, reasonOf(e))));
@@ -153,20 +153,5 @@ public class MalformedBodyMapper {
         }
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);
-    }
-
-    static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -8,15 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
@@ -53,7 +50,7 @@ public record Rendition(
         // A JDK direct buffer, not Netty's Unpooled.directBuffer: Netty's may be allocated without a
         // cleaner and then only freed by release(), which a document replaced by a rebuild never gets;
         // the JDK's is freed by the garbage collector once the last response holding it is written.
-        String etag = strongEtag(bytes);
+        String etag = EntityTags.ofContent(bytes);
         return new Rendition(
                 format,
                 offHeap(bytes),
@@ -139,19 +136,6 @@ public record Rendition(
                     .toInstant();
         } catch (DateTimeParseException e) {
             return null;
-        }
-    }
-
-    private static String strongEtag(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\""
-                    + Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(digest)
-                            .substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }
