@@ -7,7 +7,6 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.newsdesk.e2e.GalleryOrigin;
 import dev.newsdesk.e2e.NewsdeskSystem;
-import dev.newsdesk.e2e.RunningSystem;
 import dev.newsdesk.e2e.ServiceProcess;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,7 +24,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.TimeoutException;
@@ -38,7 +36,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * console error, pass axe-core without a serious or critical violation and the Nu HTML Checker
  * without an error. Screenshots go to e2e/target/screenshots for a person to look at.
  */
-@ExtendWith(RunningSystem.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagesInBrowserTest {
 
@@ -50,6 +47,8 @@ class PagesInBrowserTest {
     private static final String SEARCH_WORD = "港口吞吐";
 
     private Browser browser;
+    private GalleryOrigin origin;
+    private NewsdeskSystem system;
     private final Map<String, String> pages = new LinkedHashMap<>();
 
     record Viewport(String name, int width, int height) {
@@ -65,9 +64,24 @@ class PagesInBrowserTest {
 
     @BeforeAll
     void importPostsAndStartChromium() throws Exception {
+        // A system of its own: the home and search pages show every article in the catalogue, and
+        // other suites import posts whose gallery is on the real CDN, which no test here can reach.
+        // Every image on these pages must come from this test's own origin.
+        origin = new GalleryOrigin();
+        Path root = Path.of(System.getProperty("newsdesk.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path work = Files.createDirectories(root.resolve("e2e/target/pages-in-browser"));
+        system = NewsdeskSystem.start(
+                root,
+                Files.createTempDirectory(work, "data-"),
+                work.resolve("logs"),
+                NewsdeskSystem.freePort(),
+                NewsdeskSystem.freePort(),
+                NewsdeskSystem.freePort(),
+                Map.of("NEWSDESK_IMAGE_ALLOWED_SOURCES", origin.base()));
+        system.awaitReady(Duration.ofSeconds(90));
         browser = Browser.start();
-        NewsdeskSystem system = RunningSystem.system();
-        GalleryOrigin origin = RunningSystem.galleryOrigin();
         String article = null;
         for (int i = 1; i <= 4; i++) {
             String slug = importPost(system.article(), post(i, origin));
@@ -84,9 +98,15 @@ class PagesInBrowserTest {
     }
 
     @AfterAll
-    void stopChromium() {
+    void stopChromiumAndTheSystem() {
         if (browser != null) {
             browser.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+        if (origin != null) {
+            origin.close();
         }
     }
 
