@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +35,7 @@ public class SectionNames {
     }
 
     /** A category or tag with the name people see and how many articles carry it. */
+    @Schema(requiredProperties = {"name", "displayName", "count"})
     public record Named(String name, String displayName, long count) {}
 
     public String displayName(String slug) {

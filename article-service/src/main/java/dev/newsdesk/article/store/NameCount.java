@@ -1,7 +1,4 @@
 package dev.newsdesk.article.store;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-/** A category or tag and how many articles carry it. */
-@Schema(requiredProperties = {"name", "count"})
+/** A category or tag and how many articles carry it (the API adds the name people see: SectionNames.Named). */
 public record NameCount(String name, long count) {}
