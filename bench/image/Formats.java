@@ -23,9 +23,9 @@ import javax.imageio.ImageIO;
  * SSIM: written here once (Wang et al. 2004): luma (BT.601 weights, 0–255), 11x11 Gaussian
  * window with sigma 1.5, K1 = 0.01, K2 = 0.03, mean over the valid window positions.
  * <p>
- * {@code calibrate DIR}: for each anchor q, the WebP quality (cwebp, the same libwebp, method 4)
- * and the AVIF quantizer (avifenc, the same libavif, speed 6, 4:2:0, one thread) whose mean SSIM
- * equals the mean SSIM of the service's JPEG at q (files {@code jpeg-q<Q>-<image>.jpg}).
+ * {@code calibrate DIR Q...}: per set and anchor q, the WebP quality (cwebp, the same libwebp,
+ * method 4) and the AVIF quantizer (avifenc, the same libavif, speed 6, 4:2:0, one thread) whose
+ * mean SSIM equals the mean SSIM of the service's JPEG at q (files {@code jpeg-q<Q>-<image>.jpg}).
  * {@code measure DIR Q}: the service's JPEG/WebP/AVIF at q against libvips ({@code vips copy
  * ref.png out.webp[Q=..]} / {@code .avif[Q=..]}, default effort) at its own Q that matches the
  * JPEG's SSIM (found by bisection) and at Q itself. Groups: chart-*, photo-*.
@@ -58,17 +58,26 @@ public class Formats {
         return groups;
     }
 
+    /**
+     * Per set (chart, photo) and anchor q: the JPEG's mean SSIM and the WebP quality and AVIF
+     * quantizer that give the same mean SSIM. The chart rows are the mapping (the sources'
+     * galleries are mostly charts); the photo rows show where photographs land with it.
+     */
     static void calibrate(int[] anchors) throws Exception {
-        List<String> all = new ArrayList<>();
-        groups().values().forEach(all::addAll);
-        System.out.printf("%-6s %-12s %-22s %-22s%n", "q", "JPEG SSIM", "WebP quality (SSIM)", "AVIF quantizer (SSIM)");
-        for (int q : anchors) {
-            double target = meanSsim(all, image -> file("jpeg-q" + q + "-" + image + ".jpg"));
-            double webp = solve(0, 100, true, target, x -> meanSsim(all, image -> cwebp(image, x)));
-            double avif = solve(0, 63, false, target, x -> meanSsim(all, image -> avifenc(image, (int) Math.round(x))));
-            System.out.printf(Locale.ROOT, "%-6d %-12.4f %-22s %-22s%n", q, target, String.format(Locale.ROOT, "%.1f", webp),
-                    String.format(Locale.ROOT, "%.1f", avif));
-            System.out.flush();
+        System.out.printf("%-6s %-6s %-10s %-14s %-14s%n", "set", "q", "JPEG SSIM", "WebP quality", "AVIF quantizer");
+        List<String> sets = List.of(System.getenv().getOrDefault("SETS", "chart photo").split(" "));
+        for (Map.Entry<String, List<String>> group : groups().entrySet()) {
+            if (!sets.contains(group.getKey())) {
+                continue;
+            }
+            List<String> images = group.getValue();
+            for (int q : anchors) {
+                double target = meanSsim(images, image -> file("jpeg-q" + q + "-" + image + ".jpg"));
+                double webp = solve(0, 100, true, target, x -> meanSsim(images, image -> cwebp(image, x)));
+                double avif = solve(0, 63, false, target, x -> meanSsim(images, image -> avifenc(image, (int) Math.round(x))));
+                System.out.printf(Locale.ROOT, "%-6s %-6d %-10.4f %-14.1f %-14.1f%n", group.getKey(), q, target, webp, avif);
+                System.out.flush();
+            }
         }
     }
 

@@ -12,14 +12,18 @@
 #     the Q whose mean SSIM equals the JPEG's (bisection): the baseline.
 #  5. libvips CPU: vipsthumbnail over the same sources at both widths, one process per width, at
 #     the iso-SSIM Q (user+sys from /usr/bin/time).
-# Usage: bench/image/formats.sh [N=6] [Q=80]     bench/image/formats.sh calibrate [N=2] [ANCHORS="80 50 90"]
-# (calibrate: the anchors of QualityScale, see bench/README.md). Results: bench/image/target/.
+# Usage: bench/image/formats.sh [N=6] [Q=80]
+#        bench/image/formats.sh calibrate [N=3] [ANCHORS="20 30 40 50 60 70 80 90 95"]
+# (calibrate: per set and anchor q, the WebP quality and AVIF quantizer at the SSIM of the JPEG at
+# q: the tables of QualityScale, see bench/README.md). Results: bench/image/target/.
 set -euo pipefail
 MODE=measure
-if [ "${1:-}" = calibrate ]; then MODE=calibrate; shift; fi
-ANCHORS=${3:-80 50 90}
-N=${1:-6}
-Q=${2:-80}
+if [ "${1:-}" = calibrate ]; then
+  MODE=calibrate; shift
+  N=${1:-3}; ANCHORS=${2:-20 30 40 50 60 70 80 90 95}
+else
+  N=${1:-6}; Q=${2:-80}
+fi
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 JAR="$ROOT/image-service/target/quarkus-app/quarkus-run.jar"
@@ -30,10 +34,10 @@ if ! need nginx || ! need vipsthumbnail || ! need dwebp || ! need avifdec || ! n
   echo "installing nginx-light, libvips-tools, webp, libavif-bin, fonts-noto-cjk (apt-get)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light libvips-tools webp libavif-bin fonts-noto-cjk >/dev/null
 fi
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -pl image-service package -DskipTests)
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -pl image-service -am package -DskipTests)
 
 echo "== making $N chart-like and $N photo-like 700-px PNGs"
-java "$HERE/MakeCharts.java" "$WORK/files" "$N"
+"$JAVA" "$HERE/MakeCharts.java" "$WORK/files" "$N"
 mapfile -t FILES < <(cd "$WORK/files" && ls *.png)
 WIDTHS=(360 700)
 
@@ -63,6 +67,16 @@ fetch() {
 
 echo "== references: the service's lossless f:png at ${WIDTHS[*]} px"
 fetch "f:png" ref png
+
+if [ "$MODE" = calibrate ]; then
+  # Only the service's JPEGs are needed (the codecs' settings are searched with cwebp/avifenc): no warm-up.
+  for q in $ANCHORS; do fetch "q:$q/f:jpeg" "jpeg-q$q" jpg; done
+  # SETS="chart" or "photo" calibrates one set only (the two can then run as separate passes).
+  CAL="$OUT/calibration${SETS:+-${SETS// /-}}.txt"
+  echo "== calibrating ($(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg), $N+$N sources x widths ${WIDTHS[*]}, anchors $ANCHORS)" | tee "$CAL"
+  SETS="${SETS:-chart photo}" "$JAVA" "$HERE/Formats.java" calibrate "$WORK/m" $ANCHORS | tee -a "$CAL"
+  exit 0
+fi
 echo "== warming the JIT (8 rounds at other widths, all formats, not measured)"
 for w in ${WARM_WIDTHS:-350 352 354 356 690 692 694 696}; do
   for fmt in jpeg webp avif; do
@@ -72,11 +86,6 @@ for w in ${WARM_WIDTHS:-350 352 354 356 690 692 694 696}; do
   done
 done
 
-if [ "$MODE" = calibrate ]; then
-  for q in $ANCHORS; do fetch "q:$q/f:jpeg" "jpeg-q$q" jpg; done
-  java "$HERE/Formats.java" calibrate "$WORK/m" $ANCHORS | tee "$OUT/calibration.txt"
-  exit 0
-fi
 
 declare -A SERVICE_CPU
 for fmt in jpeg webp avif; do
@@ -88,7 +97,7 @@ for fmt in jpeg webp avif; do
 done
 
 echo "== bytes and SSIM (Formats.java)"
-java "$HERE/Formats.java" measure "$WORK/m" "$Q" | tee "$WORK/sizes.txt"
+"$JAVA" "$HERE/Formats.java" measure "$WORK/m" "$Q" | tee "$WORK/sizes.txt"
 
 echo "== libvips CPU: vipsthumbnail at the iso-SSIM Q of each set, both widths"
 declare -A VIPS_CPU

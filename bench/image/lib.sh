@@ -11,6 +11,8 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'echo "failed at line $LINENO; service log tail:"; tail -5 "$WORK/service.log" 2>/dev/null' ERR
+# The service needs Java 25: JAVA_HOME's java when set (the PATH's may be older).
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 need() { command -v "$1" >/dev/null 2>&1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 b64url() { python3 -c 'import base64,sys; print(base64.urlsafe_b64encode(sys.argv[1].encode()).decode().rstrip("="))' "$1"; }
@@ -21,8 +23,9 @@ TICK=$(getconf CLK_TCK)
 start_service() {
   NEWSDESK_IMAGE_ALLOWED_SOURCES="http://127.0.0.1:$1/" NEWSDESK_DATA_DIR="$WORK/data" \
   QUARKUS_HTTP_PORT=$2 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    java ${BENCH_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -jar "$JAR" > "$WORK/service.log" 2>&1 & SERVICE_PID=$!
+    "$JAVA" ${BENCH_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -jar "$JAR" > "$WORK/service.log" 2>&1 & SERVICE_PID=$!
   for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$2/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5
+    curl -fs "http://127.0.0.1:$2/q/health/ready" >/dev/null 2>&1 && return 0; sleep 0.5
   done
+  echo "image-service did not become ready in 60 s ($JAVA: $("$JAVA" -version 2>&1 | head -1))"; return 1
 }

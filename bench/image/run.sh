@@ -25,7 +25,7 @@ fi
 [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -pl image-service -am package -DskipTests)
 
 echo "== making $N gallery JPEGs"
-java "$HERE/MakeGallery.java" "$WORK/files" "$N"
+"$JAVA" "$HERE/MakeGallery.java" "$WORK/files" "$N"
 mapfile -t FILES < <(cd "$WORK/files" && ls *.jpg)
 
 ORIGIN_PORT=$(free_port); SERVICE_PORT=$(free_port)
