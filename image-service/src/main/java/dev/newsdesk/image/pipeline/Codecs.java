@@ -72,11 +72,14 @@ public final class Codecs {
     }
 
     byte[] webp(Pixels pixels, int quality) {
-        return require(webp, Format.WEBP).encode(pixels, QualityScale.webp(quality));
+        WebpEncoder encoder = require(webp, Format.WEBP);
+        return encoder.encode(pixels, QualityScale.webp(quality, QualityScale.graphic(pixels)));
     }
 
     byte[] avif(Pixels pixels, int quality) {
-        return require(avif, Format.AVIF).encode(pixels, QualityScale.avifQuantizer(quality), QualityScale.AVIF_SPEED);
+        AvifEncoder encoder = require(avif, Format.AVIF);
+        int quantizer = QualityScale.avifQuantizer(quality, QualityScale.graphic(pixels));
+        return encoder.encode(pixels, quantizer, QualityScale.AVIF_SPEED);
     }
 
     private static <T> T require(T encoder, Format format) {
