@@ -1,9 +1,10 @@
 package dev.newsdesk.article.changes;
 
-import dev.newsdesk.article.Rfc3339;
+import dev.newsdesk.article.content.Rfc3339;
 import dev.newsdesk.article.store.ArticleEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -146,7 +147,7 @@ public class ChangeLog {
         return switch (value) {
             case Instant i -> i;
             case OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
+            case Timestamp t -> t.toInstant();
             default -> throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
         };
     }

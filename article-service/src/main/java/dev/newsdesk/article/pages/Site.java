@@ -2,7 +2,7 @@ package dev.newsdesk.article.pages;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import dev.newsdesk.article.ArticleService;
+import dev.newsdesk.article.articles.ArticleReads;
 import dev.newsdesk.article.config.LinksConfig;
 import dev.newsdesk.article.sections.SectionNames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +27,7 @@ public class Site {
     private final Stylesheet stylesheet = Stylesheet.load("pages/site.css", "site", "css");
     private final LoadingCache<Boolean, List<Section>> sections;
 
-    Site(LinksConfig links, SectionNames names, ArticleService articles) {
+    Site(LinksConfig links, SectionNames names, ArticleReads articles) {
         this.links = links;
         this.names = names;
         // Counts move slowly; a minute-old header is fine and spares every page a GROUP BY.

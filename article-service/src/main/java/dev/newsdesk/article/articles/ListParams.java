@@ -1,6 +1,6 @@
-package dev.newsdesk.article;
+package dev.newsdesk.article.articles;
 
-/** A listing request as the client wrote it; {@link ArticleService#list} validates it. */
+/** A listing request as the client wrote it; {@link ArticleValidator#query} validates it. */
 public record ListParams(
         String category, String tag, String source, String q, String from, String to, String limit, String cursor) {
 

@@ -1,4 +1,4 @@
-package dev.newsdesk.article;
+package dev.newsdesk.article.articles;
 
 import dev.newsdesk.article.images.ImageUrls.PictureSource;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.newsdesk.article;
+package dev.newsdesk.article.content;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

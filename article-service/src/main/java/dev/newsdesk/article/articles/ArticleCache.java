@@ -1,8 +1,7 @@
-package dev.newsdesk.article;
+package dev.newsdesk.article.articles;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.newsdesk.article.ArticleViews.CachedArticle;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.newsdesk.article;
+package dev.newsdesk.article.articles;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

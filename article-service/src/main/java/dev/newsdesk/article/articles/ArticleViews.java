@@ -1,11 +1,9 @@
-package dev.newsdesk.article;
+package dev.newsdesk.article.articles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsdesk.article.config.ImageSigningConfig;
-import dev.newsdesk.article.config.LinksConfig;
 import dev.newsdesk.article.content.BodyRenderer;
+import dev.newsdesk.article.content.Rfc3339;
 import dev.newsdesk.article.content.Source;
 import dev.newsdesk.article.images.GalleryImage;
 import dev.newsdesk.article.images.ImageUrls;
@@ -17,33 +15,23 @@ import java.util.List;
 @ApplicationScoped
 public class ArticleViews {
 
-    private static final TypeReference<List<GalleryImage>> GALLERY = new TypeReference<>() {};
-
     private final ObjectMapper json;
     private final ImageUrls imageUrls;
     private final BodyRenderer renderer;
 
-    ArticleViews(ObjectMapper json, LinksConfig links, ImageSigningConfig signing) {
+    ArticleViews(ObjectMapper json, ImageUrls imageUrls) {
         this.json = json;
-        this.imageUrls =
-                new ImageUrls(links.imageBase(), signing.imageSigningKey().orElse(null));
+        this.imageUrls = imageUrls;
         this.renderer = new BodyRenderer(imageUrls);
     }
 
-    /** The full article, its JSON bytes and its ETag: what the cache holds and GET answers with. */
-    public record CachedArticle(Article article, byte[] json, String etag) {}
-
     public CachedArticle cached(ArticleEntity e) {
         Article article = full(e);
-        try {
-            return new CachedArticle(article, json.writeValueAsBytes(article), etagOf(e.id, e.version));
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("An article record always serializes", ex);
-        }
+        return new CachedArticle(article, json(article), etagOf(e.id, e.version));
     }
 
     public Article full(ArticleEntity e) {
-        List<GalleryImage> gallery = gallery(e);
+        List<GalleryImage> gallery = GalleryColumn.read(e.id, e.images);
         BodyRenderer.RenderedBody body = renderer.render(e.bodyHtml, gallery, e.title);
         return new Article(
                 e.id,
@@ -63,7 +51,7 @@ public class ArticleViews {
     }
 
     public ArticleSummary summary(ArticleEntity e) {
-        List<GalleryImage> gallery = gallery(e);
+        List<GalleryImage> gallery = GalleryColumn.read(e.id, e.images);
         return new ArticleSummary(
                 e.id,
                 e.slug,
@@ -90,14 +78,6 @@ public class ArticleViews {
     /** Strong, and changes with every version: {@code "id-version"}. */
     public static String etagOf(long id, long version) {
         return "\"" + id + "-" + version + "\"";
-    }
-
-    private List<GalleryImage> gallery(ArticleEntity e) {
-        try {
-            return List.copyOf(json.readValue(e.images, GALLERY));
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("Stored gallery of article " + e.id + " is not JSON", ex);
-        }
     }
 
     private LeadImage lead(List<GalleryImage> gallery) {
