@@ -2,11 +2,16 @@ package dev.newsdesk.article.pages;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.newsdesk.article.changes.ArticleChanged;
+import dev.newsdesk.article.changes.ChangesMissed;
 import dev.newsdesk.http.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -21,8 +26,15 @@ public class Pages {
 
     private final Site site;
     private final Template error;
-    private final Cache<String, RenderedPage> rendered =
+    private final Cache<PageKey, RenderedPage> rendered =
             Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(TTL).build();
+    /**
+     * Bumped by every committed write in the cluster: a page rendered before it is never found
+     * after it, even if its rendering finishes later.
+     */
+    private final AtomicLong generation = new AtomicLong();
+
+    private record PageKey(long generation, String url) {}
 
     Pages(Site site, @Location("pages/error.html") Template error) {
         this.site = site;
@@ -31,12 +43,21 @@ public class Pages {
 
     /** The page at {@code key} (its path and query) from the cache, else rendered now. */
     RenderedPage cached(String key, Supplier<RenderedPage> render) {
-        RenderedPage page = rendered.getIfPresent(key);
+        PageKey at = new PageKey(generation.get(), key);
+        RenderedPage page = rendered.getIfPresent(at);
         if (page == null) {
             page = render.get(); // problems are thrown, never cached
-            rendered.put(key, page);
+            rendered.put(at, page);
         }
         return page;
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
+        generation.incrementAndGet();
+    }
+
+    void missed(@Observes ChangesMissed missed) {
+        generation.incrementAndGet();
     }
 
     /** The designed page for a problem: same header and search box, the status's own words. */

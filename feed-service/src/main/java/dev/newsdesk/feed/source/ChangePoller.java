@@ -157,6 +157,7 @@ public class ChangePoller {
         ChangePage page;
         do {
             page = source.changes(cursor, CHANGES_PAGE);
+            page.items().forEach(feeds::noteDeletion);
             cursor = page.nextCursor();
         } while (page.items().size() == CHANGES_PAGE);
         Set<FeedKey> keys = new LinkedHashSet<>();
@@ -195,6 +196,7 @@ public class ChangePoller {
         do {
             page = source.changes(cursor, CHANGES_PAGE);
             for (ChangePage.Change change : page.items()) {
+                feeds.noteDeletion(change);
                 affected.add(FeedKey.HOME);
                 feeds.forget(change.id()).ifPresent(before -> affected.addAll(keysOf(before)));
                 if (!change.deleted()) {

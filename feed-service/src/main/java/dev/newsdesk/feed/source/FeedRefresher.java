@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,6 +42,8 @@ final class FeedRefresher {
     private final Counter rebuilds;
     private final int wanted;
     private final Map<Long, HeldItem> items = new HashMap<>();
+    /** The newest tombstone read from the change feed: part of every feed's Last-Modified. */
+    private Instant lastDeletion;
 
     FeedRefresher(
             ArticleSource source,
@@ -87,7 +90,7 @@ final class FeedRefresher {
         for (ArticlePage.ArticleSummary summary : newest) {
             item(summary).ifPresent(feedItems::add);
         }
-        BuiltFeed built = builder.build(key, fingerprint, feedItems, before, Instant.now());
+        BuiltFeed built = builder.build(key, fingerprint, feedItems, lastDeletion);
         store.put(built);
         rebuilds.increment();
         for (FeedFormat format : FeedFormat.values()) {
@@ -98,6 +101,16 @@ final class FeedRefresher {
             }
         }
         LOG.debugf("Rebuilt %s: %d items", key, feedItems.size());
+    }
+
+    /** Remembers when the newest deletion happened, if {@code change} is a later one. */
+    void noteDeletion(ChangePage.Change change) {
+        if (change.deleted() && change.updatedAt() != null) {
+            Instant at = OffsetDateTime.parse(change.updatedAt()).toInstant();
+            if (lastDeletion == null || at.isAfter(lastDeletion)) {
+                lastDeletion = at;
+            }
+        }
     }
 
     /** The item held for an article, if any, after it is no longer held. */
