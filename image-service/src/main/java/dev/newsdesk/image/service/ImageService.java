@@ -1,9 +1,8 @@
-package dev.newsdesk.image;
+package dev.newsdesk.image.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.ImageOptions.Format;
 import dev.newsdesk.image.cache.DiskCache;
 import dev.newsdesk.image.cache.Encoded;
 import dev.newsdesk.image.cache.RenderCache;
@@ -14,6 +13,7 @@ import dev.newsdesk.image.fetch.HostResolver;
 import dev.newsdesk.image.fetch.OriginClient;
 import dev.newsdesk.image.fetch.SourceImage;
 import dev.newsdesk.image.pipeline.Codecs;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import dev.newsdesk.image.pipeline.Pipeline;
 import dev.newsdesk.image.pipeline.Resizer;
 import dev.newsdesk.image.signing.SignedRequest;

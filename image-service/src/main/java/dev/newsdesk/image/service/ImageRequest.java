@@ -1,6 +1,7 @@
-package dev.newsdesk.image;
+package dev.newsdesk.image.service;
 
-import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.pipeline.ImageOptions;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package dev.newsdesk.image;
+package dev.newsdesk.image.service;
 
 import dev.newsdesk.http.ProblemException;
 import java.util.concurrent.ArrayBlockingQueue;

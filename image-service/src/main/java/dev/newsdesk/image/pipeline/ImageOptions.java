@@ -1,4 +1,4 @@
-package dev.newsdesk.image;
+package dev.newsdesk.image.pipeline;
 
 import dev.newsdesk.http.ProblemException;
 import java.util.HashSet;

@@ -1,13 +1,13 @@
-package dev.newsdesk.image;
+package dev.newsdesk.image.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.ImageOptions.Format;
 import dev.newsdesk.image.cache.Encoded;
 import dev.newsdesk.image.config.ImageConfig;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import dev.newsdesk.image.signing.SignedRequest;
 import dev.newsdesk.image.testing.TestImages;
 import dev.newsdesk.image.testing.TestOrigin;

@@ -1,11 +1,11 @@
-package dev.newsdesk.image;
+package dev.newsdesk.image.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.ImageOptions.Fit;
-import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.pipeline.ImageOptions.Fit;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import org.junit.jupiter.api.Test;
 
 class ImageOptionsTest {
