@@ -3,7 +3,11 @@ package dev.newsdesk.article;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.newsdesk.article.ArticleViews.CachedArticle;
+import dev.newsdesk.article.changes.ArticleChanged;
+import dev.newsdesk.article.changes.ChangesMissed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,8 +17,9 @@ import java.util.function.Supplier;
  * Rendered articles (JSON bytes and ETag) by id, so a hot article costs no database round trip.
  * Writes on this instance invalidate their entry after commit; Caffeine's per-key atomic loading
  * makes the invalidation wait for a load in flight, so a read that started before the commit
- * cannot put the old version back afterwards. Other instances learn of a write within
- * {@link #TTL}, the bound on staleness across the cluster.
+ * cannot put the old version back afterwards. Other replicas learn of a write from the database
+ * ({@link ArticleChanged}, delivered at its commit by LISTEN/NOTIFY) and drop their older copy;
+ * {@link #TTL} bounds staleness only while a replica's listener is disconnected.
  * <p>
  * Caffeine directly rather than quarkus-cache: one entry answers two keys (id and slug) and
  * writes put the fresh entry themselves, which the annotation API does not express.
@@ -78,5 +83,28 @@ public class ArticleCache {
     public void invalidate(long id) {
         generation.incrementAndGet();
         byId.invalidate(id);
+    }
+
+    /**
+     * A write committed somewhere in the cluster. A copy at least as new stays (this replica's
+     * own writes put theirs already); an older one, or any copy of a deleted article, goes. An
+     * entry still loading is waited for and then dropped, so a read that began before the commit
+     * cannot leave the old version behind.
+     */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
+        generation.incrementAndGet();
+        CachedArticle held = byId.getIfPresent(change.articleId());
+        if (change.deleted() || held == null || held.article().version() < change.version()) {
+            byId.invalidate(change.articleId());
+        }
+        if (change.deleted()) {
+            idsBySlug.asMap().remove(change.slug(), change.articleId());
+        }
+    }
+
+    void missed(@Observes ChangesMissed missed) {
+        generation.incrementAndGet();
+        byId.invalidateAll();
+        idsBySlug.invalidateAll();
     }
 }

@@ -3,6 +3,7 @@ package dev.newsdesk.article.changes;
 import dev.newsdesk.article.Rfc3339;
 import dev.newsdesk.article.store.ArticleEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,9 +35,11 @@ public class ChangeLog {
     public record Entry(long seq, Change change) {}
 
     private final Session session;
+    private final Event<ArticleChanged> changed;
 
-    ChangeLog(Session session) {
+    ChangeLog(Session session, Event<ArticleChanged> changed) {
         this.session = session;
+        this.changed = changed;
     }
 
     /**
@@ -79,6 +82,9 @@ public class ChangeLog {
                     .setParameter("deleted", deleted)
                     .setParameter("now", now)
                     .executeUpdate();
+            // This replica hears of its own writes at once, on the writing thread, once they
+            // commit (observers run AFTER_SUCCESS); the others through the V30 trigger's NOTIFY.
+            changed.fire(new ArticleChanged(a.id, a.version, deleted, a.slug));
         }
     }
 

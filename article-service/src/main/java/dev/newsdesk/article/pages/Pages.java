@@ -6,6 +6,8 @@ import dev.newsdesk.article.Article;
 import dev.newsdesk.article.ArticlePage;
 import dev.newsdesk.article.ArticleService;
 import dev.newsdesk.article.ListParams;
+import dev.newsdesk.article.changes.ArticleChanged;
+import dev.newsdesk.article.changes.ChangesMissed;
 import dev.newsdesk.article.config.ImageSigningConfig;
 import dev.newsdesk.article.config.LinksConfig;
 import dev.newsdesk.article.images.ImageUrls;
@@ -13,9 +15,12 @@ import dev.newsdesk.http.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -43,8 +48,15 @@ public class Pages {
     private final Template article;
     private final Template listing;
     private final Template error;
-    private final Cache<String, RenderedPage> rendered =
+    private final Cache<PageKey, RenderedPage> rendered =
             Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(TTL).build();
+    /**
+     * Bumped by every committed write in the cluster: a page rendered before it is never found
+     * after it, even if its rendering finishes later.
+     */
+    private final AtomicLong generation = new AtomicLong();
+
+    private record PageKey(long generation, String url) {}
 
     Pages(
             ArticleService articles,
@@ -64,12 +76,21 @@ public class Pages {
 
     /** The page at {@code key} (its path and query) from the cache, else rendered now. */
     RenderedPage cached(String key, Supplier<RenderedPage> render) {
-        RenderedPage page = rendered.getIfPresent(key);
+        PageKey at = new PageKey(generation.get(), key);
+        RenderedPage page = rendered.getIfPresent(at);
         if (page == null) {
             page = render.get(); // problems are thrown, never cached
-            rendered.put(key, page);
+            rendered.put(at, page);
         }
         return page;
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
+        generation.incrementAndGet();
+    }
+
+    void missed(@Observes ChangesMissed missed) {
+        generation.incrementAndGet();
     }
 
     RenderedPage home(String cursor, String back) {
