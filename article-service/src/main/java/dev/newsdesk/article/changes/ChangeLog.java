@@ -78,7 +78,8 @@ public class ChangeLog {
                     .setParameter("id", a.id)
                     .setParameter("slug", a.slug)
                     .setParameter("version", a.version)
-                    .setParameter("updatedAt", a.updatedAt.atOffset(ZoneOffset.UTC))
+                    // a tombstone's time is the deletion's: feeds derive Last-Modified from it
+                    .setParameter("updatedAt", deleted ? now : a.updatedAt.atOffset(ZoneOffset.UTC))
                     .setParameter("deleted", deleted)
                     .setParameter("now", now)
                     .executeUpdate();

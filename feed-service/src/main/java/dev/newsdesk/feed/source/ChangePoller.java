@@ -24,6 +24,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,6 +75,9 @@ public class ChangePoller {
     private final Counter pollsFailed;
     private final Counter rebuilds;
     private String changeCursor;
+    /** The newest tombstone read from the change feed: part of every feed's Last-Modified. */
+    private Instant lastDeletion;
+
     private volatile Instant lastAttempt;
     private volatile boolean stopping;
 
@@ -190,6 +194,7 @@ public class ChangePoller {
         ChangePage page;
         do {
             page = source.changes(cursor, CHANGES_PAGE);
+            page.items().forEach(this::noteDeletion);
             cursor = page.nextCursor();
         } while (page.items().size() == CHANGES_PAGE);
         Set<FeedKey> keys = new LinkedHashSet<>();
@@ -231,6 +236,7 @@ public class ChangePoller {
         do {
             page = source.changes(cursor, CHANGES_PAGE);
             for (ChangePage.Change change : page.items()) {
+                noteDeletion(change);
                 affected.add(FeedKey.HOME);
                 HeldItem before = items.remove(change.id());
                 if (before != null) {
@@ -257,6 +263,15 @@ public class ChangePoller {
             }
         }
         changeCursor = cursor;
+    }
+
+    private void noteDeletion(ChangePage.Change change) {
+        if (change.deleted() && change.updatedAt() != null) {
+            Instant at = OffsetDateTime.parse(change.updatedAt()).toInstant();
+            if (lastDeletion == null || at.isAfter(lastDeletion)) {
+                lastDeletion = at;
+            }
+        }
     }
 
     private void learnSectionNames(List<NameCount> categories) {
@@ -291,7 +306,7 @@ public class ChangePoller {
         for (ArticlePage.ArticleSummary summary : newest) {
             item(summary).ifPresent(feedItems::add);
         }
-        BuiltFeed built = builder.build(key, fingerprint, feedItems, before, Instant.now());
+        BuiltFeed built = builder.build(key, fingerprint, feedItems, lastDeletion);
         store.put(built);
         rebuilds.increment();
         for (FeedFormat format : FeedFormat.values()) {
