@@ -17,12 +17,8 @@ public final class RunLocally {
     private RunLocally() {}
 
     public static void main(String[] args) throws InterruptedException {
-        Path root = Path.of(System.getProperty("newsdesk.root", "."))
-                .toAbsolutePath()
-                .normalize();
-        String dataSetting = System.getenv("NEWSDESK_DATA_DIR");
-        Path data = root.resolve(dataSetting != null ? dataSetting : System.getProperty("newsdesk.data", "data"))
-                .normalize();
+        Path root = RunCommand.root();
+        Path data = RunCommand.dataDir(root);
         NewsdeskSystem system = NewsdeskSystem.start(
                 root,
                 data,
@@ -31,15 +27,8 @@ public final class RunLocally {
                 Integer.getInteger("newsdesk.image.port", 8082),
                 Integer.getInteger("newsdesk.feed.port", 8083),
                 Map.of());
-        AtomicBoolean stopping = new AtomicBoolean();
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            stopping.set(true);
-                            System.out.println("newsdesk: stopping the three services, then PostgreSQL");
-                            system.close();
-                        },
-                        "newsdesk-stop"));
+        AtomicBoolean stopping =
+                RunCommand.stopOnExit("newsdesk: stopping the three services, then PostgreSQL", system::close);
         Map<String, Duration> ready = system.awaitReady(Duration.ofSeconds(90));
         System.out.println();
         System.out.println("newsdesk is up (data in " + data + "):");

@@ -25,6 +25,7 @@ import dev.newsdesk.client.article.model.ChangePage;
 import dev.newsdesk.client.article.model.ImportPosts200Response;
 import dev.newsdesk.client.article.model.Problem;
 import dev.newsdesk.client.article.model.Source;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -102,7 +103,7 @@ class ArticleApiClientTest {
     private static ArticleInput input(String title, String publishedAt, String tag) {
         return new ArticleInput()
                 .title(title)
-                .publishedAt(java.time.OffsetDateTime.parse(publishedAt))
+                .publishedAt(OffsetDateTime.parse(publishedAt))
                 .bodyHtml("<p>" + title + "：港口集装箱吞吐量环比回升，航线运力有所恢复。</p>")
                 .categories(List.of("物流"))
                 .tags(List.of(tag))
@@ -186,9 +187,8 @@ class ArticleApiClientTest {
 
         ApiException invalid = assertThrows(
                 ApiException.class,
-                () -> ARTICLES.createArticle(new ArticleInput()
-                        .title("")
-                        .publishedAt(java.time.OffsetDateTime.parse("2024-04-11T09:00:00+08:00"))));
+                () -> ARTICLES.createArticle(
+                        new ArticleInput().title("").publishedAt(OffsetDateTime.parse("2024-04-11T09:00:00+08:00"))));
         assertEquals("title", problemOf(invalid).getErrors().get(0).getField());
 
         ARTICLES.deleteArticle(id);

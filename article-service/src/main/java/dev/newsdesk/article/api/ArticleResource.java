@@ -1,14 +1,18 @@
 package dev.newsdesk.article.api;
 
-import dev.newsdesk.article.Article;
-import dev.newsdesk.article.ArticleInput;
-import dev.newsdesk.article.ArticlePage;
-import dev.newsdesk.article.ArticleService;
-import dev.newsdesk.article.ArticleViews.CachedArticle;
-import dev.newsdesk.article.ListParams;
-import dev.newsdesk.http.EntityTags;
+import static dev.newsdesk.article.api.ArticleResponses.cachedOrBlocking;
+import static dev.newsdesk.article.api.ArticleResponses.conditional;
+import static dev.newsdesk.article.api.ArticleResponses.json;
+import static dev.newsdesk.article.api.ArticleResponses.withBody;
+
+import dev.newsdesk.article.articles.Article;
+import dev.newsdesk.article.articles.ArticleInput;
+import dev.newsdesk.article.articles.ArticlePage;
+import dev.newsdesk.article.articles.ArticleReads;
+import dev.newsdesk.article.articles.ArticleWrites;
+import dev.newsdesk.article.articles.CachedArticle;
+import dev.newsdesk.article.articles.ListParams;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,8 +27,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -45,11 +47,13 @@ public class ArticleResource {
 
     static final String PROBLEM_JSON = "application/problem+json";
 
-    private final ArticleService articles;
+    private final ArticleReads articles;
+    private final ArticleWrites writes;
     private final WriteAccess access;
 
-    ArticleResource(ArticleService articles, WriteAccess access) {
+    ArticleResource(ArticleReads articles, ArticleWrites writes, WriteAccess access) {
         this.articles = articles;
+        this.writes = writes;
         this.access = access;
     }
 
@@ -94,7 +98,7 @@ public class ArticleResource {
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         ListParams params = new ListParams(category, tag, source, q, from, to, limit, cursor);
         return cachedOrBlocking(
-                articles.cachedList(params).map(ArticleResource::json), () -> json(articles.listJson(params)));
+                articles.cachedList(params).map(ArticleResponses::json), () -> json(articles.listJson(params)));
     }
 
     @GET
@@ -118,19 +122,6 @@ public class ArticleResource {
         return cachedOrBlocking(
                 articles.cached(id).map(a -> conditional(a, ifNoneMatch)),
                 () -> conditional(articles.byId(id), ifNoneMatch));
-    }
-
-    /**
-     * A cache hit is answered on the I/O thread that read the request; only a miss, which
-     * needs the database, moves to a worker thread. Hot reads then cost no thread hand-off.
-     */
-    private static Uni<Response> cachedOrBlocking(Optional<Response> hit, Supplier<Response> miss) {
-        return hit.map(r -> Uni.createFrom().item(r))
-                .orElseGet(() -> Uni.createFrom().item(miss).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
-    }
-
-    private static Response json(byte[] body) {
-        return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -177,7 +168,7 @@ public class ArticleResource {
                                             examples = @ExampleObject(name = "article", ref = "ArticleInput")))
                     ArticleInput input) {
         access.require(authorization);
-        CachedArticle created = articles.create(input);
+        CachedArticle created = writes.create(input);
         return withBody(
                 Response.created(URI.create("/api/articles/" + created.article().id())), created);
     }
@@ -212,7 +203,7 @@ public class ArticleResource {
                                             examples = @ExampleObject(name = "article", ref = "ArticleInput")))
                     ArticleInput input) {
         access.require(authorization);
-        return withBody(Response.ok(), articles.update(id, ifMatch, input));
+        return withBody(Response.ok(), writes.update(id, ifMatch, input));
     }
 
     @DELETE
@@ -232,23 +223,7 @@ public class ArticleResource {
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(description = "The article's id") @PathParam("id") long id) {
         access.require(authorization);
-        articles.delete(id);
+        writes.delete(id);
         return Response.noContent().build();
-    }
-
-    static Response conditional(CachedArticle article, String ifNoneMatch) {
-        if (EntityTags.matchesWeakly(ifNoneMatch, article.etag())) {
-            return Response.notModified()
-                    .header(HttpHeaders.ETAG, article.etag())
-                    .build();
-        }
-        return withBody(Response.ok(), article);
-    }
-
-    static Response withBody(Response.ResponseBuilder builder, CachedArticle article) {
-        return builder.entity(article.json())
-                .type(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ETAG, article.etag())
-                .build();
     }
 }

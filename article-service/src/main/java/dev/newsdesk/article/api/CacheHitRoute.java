@@ -1,8 +1,8 @@
 package dev.newsdesk.article.api;
 
-import dev.newsdesk.article.ArticleService;
-import dev.newsdesk.article.ArticleViews.CachedArticle;
-import dev.newsdesk.article.ListParams;
+import dev.newsdesk.article.articles.ArticleReads;
+import dev.newsdesk.article.articles.CachedArticle;
+import dev.newsdesk.article.articles.ListParams;
 import dev.newsdesk.http.EntityTags;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.MultiMap;
@@ -24,12 +24,12 @@ public class CacheHitRoute {
 
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
-    void install(@Observes Router router, ArticleService articles) {
+    void install(@Observes Router router, ArticleReads articles) {
         router.getWithRegex("/api/articles/[0-9]{1,18}").order(-10).handler(ctx -> article(ctx, articles));
         router.get("/api/articles").order(-10).handler(ctx -> list(ctx, articles));
     }
 
-    private static void article(RoutingContext ctx, ArticleService articles) {
+    private static void article(RoutingContext ctx, ArticleReads articles) {
         String path = ctx.request().path();
         long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
         Optional<CachedArticle> hit = articles.cached(id);
@@ -49,7 +49,7 @@ public class CacheHitRoute {
                 .end(Buffer.buffer(Unpooled.wrappedBuffer(article.json())));
     }
 
-    private static void list(RoutingContext ctx, ArticleService articles) {
+    private static void list(RoutingContext ctx, ArticleReads articles) {
         MultiMap q;
         try {
             q = ctx.queryParams();

@@ -1,10 +1,10 @@
 package dev.newsdesk.article.api;
 
-import dev.newsdesk.article.Article;
-import dev.newsdesk.article.ArticleImporter;
-import dev.newsdesk.article.ArticleImporter.ImportOutcome;
-import dev.newsdesk.article.ArticleService;
-import dev.newsdesk.article.ImportReport;
+import dev.newsdesk.article.articles.Article;
+import dev.newsdesk.article.articles.ArticleReads;
+import dev.newsdesk.article.importer.ArticleImporter;
+import dev.newsdesk.article.importer.ImportOutcome;
+import dev.newsdesk.article.importer.ImportReport;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,10 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ImportResource {
 
     private final ArticleImporter importer;
-    private final ArticleService articles;
+    private final ArticleReads articles;
     private final WriteAccess access;
 
-    ImportResource(ArticleImporter importer, ArticleService articles, WriteAccess access) {
+    ImportResource(ArticleImporter importer, ArticleReads articles, WriteAccess access) {
         this.importer = importer;
         this.articles = articles;
         this.access = access;
@@ -91,7 +91,7 @@ public class ImportResource {
         Response.ResponseBuilder builder = outcome.created()
                 ? Response.created(URI.create("/api/articles/" + outcome.id()))
                 : Response.ok().location(URI.create("/api/articles/" + outcome.id()));
-        return ArticleResource.withBody(builder, articles.byId(outcome.id()));
+        return ArticleResponses.withBody(builder, articles.byId(outcome.id()));
     }
 
     @POST

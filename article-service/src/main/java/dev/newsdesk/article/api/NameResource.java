@@ -1,6 +1,6 @@
 package dev.newsdesk.article.api;
 
-import dev.newsdesk.article.ArticleService;
+import dev.newsdesk.article.articles.ArticleReads;
 import dev.newsdesk.article.sections.SectionNames;
 import dev.newsdesk.article.sections.SectionNames.Named;
 import jakarta.ws.rs.GET;
@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "articles")
 public class NameResource {
 
-    private final ArticleService articles;
+    private final ArticleReads articles;
     private final SectionNames sections;
 
-    NameResource(ArticleService articles, SectionNames sections) {
+    NameResource(ArticleReads articles, SectionNames sections) {
         this.articles = articles;
         this.sections = sections;
     }

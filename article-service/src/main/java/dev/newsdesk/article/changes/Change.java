@@ -11,7 +11,9 @@ public record Change(
         @Schema(description = "The version this write left (the last one for a tombstone)")
         long version,
 
-        @Schema(format = "date-time", description = "RFC 3339")
+        @Schema(
+                format = "date-time",
+                description = "RFC 3339: the write's update time; for a tombstone, when it was deleted")
         String updatedAt,
 
         @Schema(description = "True for a tombstone: the article was deleted")

@@ -1,9 +1,11 @@
 package dev.newsdesk.article.changes;
 
-import dev.newsdesk.article.Rfc3339;
+import dev.newsdesk.article.content.Rfc3339;
 import dev.newsdesk.article.store.ArticleEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,9 +36,11 @@ public class ChangeLog {
     public record Entry(long seq, Change change) {}
 
     private final Session session;
+    private final Event<ArticleChanged> changed;
 
-    ChangeLog(Session session) {
+    ChangeLog(Session session, Event<ArticleChanged> changed) {
         this.session = session;
+        this.changed = changed;
     }
 
     /**
@@ -75,10 +79,14 @@ public class ChangeLog {
                     .setParameter("id", a.id)
                     .setParameter("slug", a.slug)
                     .setParameter("version", a.version)
-                    .setParameter("updatedAt", a.updatedAt.atOffset(ZoneOffset.UTC))
+                    // a tombstone's time is the deletion's: feeds derive Last-Modified from it
+                    .setParameter("updatedAt", deleted ? now : a.updatedAt.atOffset(ZoneOffset.UTC))
                     .setParameter("deleted", deleted)
                     .setParameter("now", now)
                     .executeUpdate();
+            // This replica hears of its own writes at once, on the writing thread, once they
+            // commit (observers run AFTER_SUCCESS); the others through the V30 trigger's NOTIFY.
+            changed.fire(new ArticleChanged(a.id, a.version, deleted, a.slug));
         }
     }
 
@@ -146,7 +154,7 @@ public class ChangeLog {
         return switch (value) {
             case Instant i -> i;
             case OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
+            case Timestamp t -> t.toInstant();
             default -> throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
         };
     }

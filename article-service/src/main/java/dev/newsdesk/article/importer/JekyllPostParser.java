@@ -1,5 +1,6 @@
 package dev.newsdesk.article.importer;
 
+import dev.newsdesk.article.articles.ArticleDraft;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -35,9 +36,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class JekyllPostParser {
 
     /** One post's size limit: the longest real posts are a few tens of KiB. */
-    public static final int MAX_POST_BYTES = 1024 * 1024;
+    public static final int MAX_POST_BYTES = ArticleDraft.MAX_BODY_BYTES;
 
-    public static final int MAX_TITLE_CHARS = 500;
+    public static final int MAX_TITLE_CHARS = ArticleDraft.MAX_TITLE_CHARS;
 
     /** Jekyll's own format, {@code 2022-01-30 12:25:13 +0800}; seconds and offset may be left out. */
     private static final DateTimeFormatter JEKYLL_DATE = new DateTimeFormatterBuilder()

@@ -1,7 +1,7 @@
 package dev.newsdesk.article.pages;
 
-import dev.newsdesk.article.ArticleSummary;
-import dev.newsdesk.article.LeadImage;
+import dev.newsdesk.article.articles.ArticleSummary;
+import dev.newsdesk.article.articles.LeadImage;
 import dev.newsdesk.article.images.ImageUrls;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

@@ -27,9 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PageResource {
 
     private final Pages pages;
+    private final ListingPages listings;
+    private final ArticlePages articles;
 
-    PageResource(Pages pages) {
+    PageResource(Pages pages, ListingPages listings, ArticlePages articles) {
         this.pages = pages;
+        this.listings = listings;
+        this.articles = articles;
     }
 
     @GET
@@ -39,7 +43,7 @@ public class PageResource {
             @QueryParam("back") String back,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return answer(uri, headers, () -> pages.home(cursor, back));
+        return answer(uri, headers, () -> listings.home(cursor, back));
     }
 
     @GET
@@ -51,7 +55,7 @@ public class PageResource {
             @QueryParam("back") String back,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return answer(uri, headers, () -> pages.category(name, cursor, back));
+        return answer(uri, headers, () -> listings.category(name, cursor, back));
     }
 
     @GET
@@ -63,7 +67,7 @@ public class PageResource {
             @QueryParam("back") String back,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return answer(uri, headers, () -> pages.tag(name, cursor, back));
+        return answer(uri, headers, () -> listings.tag(name, cursor, back));
     }
 
     @GET
@@ -75,14 +79,14 @@ public class PageResource {
             @QueryParam("back") String back,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return answer(uri, headers, () -> pages.search(q, cursor, back));
+        return answer(uri, headers, () -> listings.search(q, cursor, back));
     }
 
     @GET
     @Path("articles/{slug}")
     @Operation(summary = "The article page")
     public Response article(@PathParam("slug") String slug, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return answer(uri, headers, () -> pages.article(slug));
+        return answer(uri, headers, () -> articles.article(slug));
     }
 
     private Response answer(UriInfo uri, HttpHeaders headers, Supplier<RenderedPage> render) {

@@ -2,10 +2,14 @@ package dev.newsdesk.article.pages;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import dev.newsdesk.article.ArticleService;
+import dev.newsdesk.article.articles.ArticleReads;
+import dev.newsdesk.article.changes.ArticleChanged;
+import dev.newsdesk.article.changes.ChangesMissed;
 import dev.newsdesk.article.config.LinksConfig;
 import dev.newsdesk.article.sections.SectionNames;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,10 +31,11 @@ public class Site {
     private final Stylesheet stylesheet = Stylesheet.load("pages/site.css", "site", "css");
     private final LoadingCache<Boolean, List<Section>> sections;
 
-    Site(LinksConfig links, SectionNames names, ArticleService articles) {
+    Site(LinksConfig links, SectionNames names, ArticleReads articles) {
         this.links = links;
         this.names = names;
-        // Counts move slowly; a minute-old header is fine and spares every page a GROUP BY.
+        // Counts move slowly: the header is computed again after a write (anywhere in the
+        // cluster) or a minute, not for every page, which would cost each a GROUP BY.
         this.sections = Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofSeconds(60))
                 .build(any -> articles.categories().stream()
@@ -64,6 +69,14 @@ public class Site {
 
     public String feedHref() {
         return links.feedBase() + "/feeds/rss.xml";
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
+        sections.invalidateAll();
+    }
+
+    void missed(@Observes ChangesMissed missed) {
+        sections.invalidateAll();
     }
 
     public List<Section> sections() {

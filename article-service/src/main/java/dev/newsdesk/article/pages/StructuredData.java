@@ -2,7 +2,7 @@ package dev.newsdesk.article.pages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsdesk.article.Article;
+import dev.newsdesk.article.articles.Article;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

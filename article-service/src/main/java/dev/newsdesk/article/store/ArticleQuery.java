@@ -3,8 +3,8 @@ package dev.newsdesk.article.store;
 import java.time.Instant;
 
 /**
- * A listing's filters (null: no filter) and the keyset position to continue after: the
- * (publishedAt, id) of the last row of the previous page.
+ * A listing's filters (null: no filter), the keyset position to continue after (the
+ * (publishedAt, id) of the last row of the previous page) and how many rows to return.
  */
 public record ArticleQuery(
         String category,
@@ -15,4 +15,9 @@ public record ArticleQuery(
         Instant to,
         Instant afterPublishedAt,
         Long afterId,
-        int limit) {}
+        int limit) {
+
+    public ArticleQuery withLimit(int rows) {
+        return new ArticleQuery(category, tag, source, text, from, to, afterPublishedAt, afterId, rows);
+    }
+}

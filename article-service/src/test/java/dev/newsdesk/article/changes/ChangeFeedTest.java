@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -242,7 +243,7 @@ class ChangeFeedTest {
                     .statusCode(400)
                     .body("errors.field", hasItem("limit"));
         }
-        given().get("/api/changes").then().statusCode(200).body("nextCursor", org.hamcrest.Matchers.notNullValue());
+        given().get("/api/changes").then().statusCode(200).body("nextCursor", Matchers.notNullValue());
         given().queryParam("limit", 1)
                 .get("/api/changes")
                 .then()

@@ -100,7 +100,7 @@ class JekyllPostParserTest {
 
     @Test
     void postsOverOneMebibyteAreRejected() {
-        byte[] big = new byte[JekyllPostParser.MAX_POST_BYTES + 1];
+        byte[] big = new byte[1024 * 1024 + 1];
         ImportRejected r = assertThrows(ImportRejected.class, () -> parser.parse(big));
         assertEquals(413, r.toProblem().status());
     }

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 /** Sitemaps, robots.txt, the icon and the stylesheet over HTTP; their schemas are checked in {@link SitemapSchemaTest}. */
@@ -53,7 +54,7 @@ class SiteResourceTest {
         assertTrue(!news.contains(old));
         String index =
                 given().get("/sitemap.xml").then().statusCode(200).extract().asString();
-        String first = Jsoup.parse(index, "", org.jsoup.parser.Parser.xmlParser())
+        String first = Jsoup.parse(index, "", Parser.xmlParser())
                 .selectFirst("sitemap > loc")
                 .text();
         assertEquals("http://localhost:8080/sitemap.xml?page=1", first);

@@ -7,17 +7,14 @@ import dev.newsdesk.feed.model.FeedKey;
 import dev.newsdesk.feed.render.FeedFormat;
 import dev.newsdesk.http.ProblemException;
 import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -62,24 +59,8 @@ public class FeedResource {
     @NonBlocking
     @Path("/{file}")
     @Operation(operationId = "getFeed", summary = "The feed of the newest articles")
-    public Response home(
-            @Parameter(
-                            description = "The format",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"rss.xml", "atom.xml", "feed.json"}))
-                    @PathParam("file")
-                    String file,
-            @Parameter(
-                            description = "Page of an archived feed (RFC 5005), from 1",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
-                    @QueryParam("page")
-                    String page,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
-            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        return serve(FeedKey.HOME, file, page, new Validators(ifNoneMatch, ifModifiedSince, acceptEncoding));
+    public Response home(@BeanParam FeedRequest request) {
+        return serve(FeedKey.HOME, request);
     }
 
     @GET
@@ -87,24 +68,8 @@ public class FeedResource {
     @Path("/categories/{name}/{file}")
     @Operation(operationId = "getCategoryFeed", summary = "The feed of one category")
     public Response category(
-            @Parameter(description = "The category") @PathParam("name") String name,
-            @Parameter(
-                            description = "The format",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"rss.xml", "atom.xml", "feed.json"}))
-                    @PathParam("file")
-                    String file,
-            @Parameter(
-                            description = "Page of an archived feed (RFC 5005), from 1",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
-                    @QueryParam("page")
-                    String page,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
-            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        return serve(FeedKey.category(name), file, page, new Validators(ifNoneMatch, ifModifiedSince, acceptEncoding));
+            @Parameter(description = "The category") @PathParam("name") String name, @BeanParam FeedRequest request) {
+        return serve(FeedKey.category(name), request);
     }
 
     @GET
@@ -112,30 +77,12 @@ public class FeedResource {
     @Path("/tags/{name}/{file}")
     @Operation(operationId = "getTagFeed", summary = "The feed of one tag")
     public Response tag(
-            @Parameter(description = "The tag") @PathParam("name") String name,
-            @Parameter(
-                            description = "The format",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"rss.xml", "atom.xml", "feed.json"}))
-                    @PathParam("file")
-                    String file,
-            @Parameter(
-                            description = "Page of an archived feed (RFC 5005), from 1",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
-                    @QueryParam("page")
-                    String page,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
-            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        return serve(FeedKey.tag(name), file, page, new Validators(ifNoneMatch, ifModifiedSince, acceptEncoding));
+            @Parameter(description = "The tag") @PathParam("name") String name, @BeanParam FeedRequest request) {
+        return serve(FeedKey.tag(name), request);
     }
 
-    /** The request headers that choose between 200 and 304 and between the identity and gzip bodies. */
-    record Validators(String ifNoneMatch, String ifModifiedSince, String acceptEncoding) {}
-
-    private Response serve(FeedKey key, String file, String page, Validators request) {
+    private Response serve(FeedKey key, FeedRequest request) {
+        String file = request.file();
         FeedFormat format = FeedFormat.ofFile(file);
         if (format == null) {
             throw ProblemException.notFound(
@@ -154,9 +101,9 @@ public class FeedResource {
                         case TAG -> "No tag is called '" + key.name() + "'";
                     });
         }
-        Rendition rendition = feed.page(format, pageNumber(page));
+        Rendition rendition = feed.page(format, pageNumber(request.page()));
         if (rendition == null) {
-            throw ProblemException.notFound("This feed has no page " + page);
+            throw ProblemException.notFound("This feed has no page " + request.page());
         }
         boolean gzip = Rendition.acceptsGzip(request.acceptEncoding());
         Response.ResponseBuilder response;

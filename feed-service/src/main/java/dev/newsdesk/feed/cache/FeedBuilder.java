@@ -33,13 +33,15 @@ public final class FeedBuilder {
     }
 
     /**
-     * The documents for {@code items} (newest first). {@code previous}, the feed as built before,
-     * keeps its {@code Last-Modified} for documents whose bytes did not change; a changed document
-     * gets the later of its newest item's update and {@code now}, because a deletion changes a feed
-     * without making any remaining item newer, and a client's {@code If-Modified-Since} must not
-     * then be answered 304.
+     * The documents for {@code items} (newest first). Their {@code Last-Modified} is a function of
+     * what article-service holds, so every replica that has read the same changes gives the same
+     * one (issue 13): the newest item's update, or the newest deletion anywhere if that is later,
+     * because a deletion changes a feed without making any remaining item newer, and a client's
+     * {@code If-Modified-Since} must not then be answered 304. ({@code lastDeletion} is global: a
+     * deletion elsewhere costs clients that send only {@code If-Modified-Since} one full answer;
+     * clients with the ETag still get 304.)
      */
-    public BuiltFeed build(FeedKey key, String fingerprint, List<FeedItem> items, BuiltFeed previous, Instant now) {
+    public BuiltFeed build(FeedKey key, String fingerprint, List<FeedItem> items, Instant lastDeletion) {
         int pageCount = Math.max(1, Math.min(maxPages, (items.size() + pageSize - 1) / pageSize));
         Map<FeedFormat, List<Rendition>> pages = new EnumMap<>(FeedFormat.class);
         for (int page = 1; page <= pageCount; page++) {
@@ -47,23 +49,16 @@ public final class FeedBuilder {
             List<FeedItem> slice = items.subList(Math.min(from, items.size()), Math.min(from + pageSize, items.size()));
             boolean hasNext = page < pageCount;
             Feed feed = links.feed(key, page, hasNext, slice);
-            Instant newest = feed.updated().toInstant();
+            Instant modified = later(feed.updated().toInstant(), lastDeletion);
             for (FeedRenderer renderer : renderers) {
-                byte[] bytes = renderer.render(feed);
-                Rendition before = previous == null ? null : previous.page(renderer.format(), page);
-                Rendition rendition = Rendition.of(renderer.format(), bytes, newest);
-                if (before != null) {
-                    rendition = before.etag().equals(rendition.etag())
-                            ? before
-                            : Rendition.of(renderer.format(), bytes, later(newest, now));
-                }
-                pages.computeIfAbsent(renderer.format(), f -> new ArrayList<>()).add(rendition);
+                pages.computeIfAbsent(renderer.format(), f -> new ArrayList<>())
+                        .add(Rendition.of(renderer.format(), renderer.render(feed), modified));
             }
         }
         return new BuiltFeed(key, fingerprint, pages);
     }
 
     private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+        return b != null && b.isAfter(a) ? b : a;
     }
 }

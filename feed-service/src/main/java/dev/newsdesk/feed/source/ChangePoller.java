@@ -1,38 +1,26 @@
 package dev.newsdesk.feed.source;
 
-import dev.newsdesk.feed.cache.BuiltFeed;
 import dev.newsdesk.feed.cache.FeedBuilder;
 import dev.newsdesk.feed.cache.FeedLinks;
 import dev.newsdesk.feed.cache.FeedStore;
-import dev.newsdesk.feed.cache.Rendition;
 import dev.newsdesk.feed.config.FeedConfig;
 import dev.newsdesk.feed.config.FeedSettings;
 import dev.newsdesk.feed.model.FeedItem;
 import dev.newsdesk.feed.model.FeedKey;
-import dev.newsdesk.feed.render.FeedFormat;
 import dev.newsdesk.feed.websub.HubNotifier;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -55,7 +43,6 @@ import org.jboss.logging.Logger;
 public class ChangePoller {
 
     private static final Logger LOG = Logger.getLogger(ChangePoller.class);
-    private static final int MAX_LIMIT = 100;
     /** Changes per request: a burst of imports is read in a few requests, an idle poll in one. */
     private static final int CHANGES_PAGE = 500;
 
@@ -66,13 +53,8 @@ public class ChangePoller {
     private final HubNotifier hub;
     private final CircuitBreakerMaintenance breakers;
     private final Duration interval;
-    private final int wanted;
-    private final FeedBuilder builder;
-    private final ItemMapping mapping;
-    private final Map<Long, HeldItem> items = new HashMap<>();
-    private final Counter pollsOk;
-    private final Counter pollsFailed;
-    private final Counter rebuilds;
+    private final FeedRefresher feeds;
+    private final PollMetrics metrics;
     private String changeCursor;
     private volatile Instant lastAttempt;
     private volatile boolean stopping;
@@ -84,15 +66,15 @@ public class ChangePoller {
             CircuitBreakerMaintenance breakers,
             FeedConfig config,
             FeedSettings settings,
-            MeterRegistry metrics) {
+            MeterRegistry registry) {
         this.source = source;
         this.store = store;
         this.hub = hub;
         this.breakers = breakers;
         this.interval = settings.pollInterval();
-        this.wanted = Math.max(1, settings.pageSize()) * Math.max(1, settings.pages());
+        this.metrics = PollMetrics.register(registry, store);
         String feedBase = config.feedBaseUrl().orElse(config.publicBaseUrl());
-        this.builder = new FeedBuilder(
+        FeedBuilder builder = new FeedBuilder(
                 new FeedLinks(
                         feedBase,
                         config.publicBaseUrl(),
@@ -100,25 +82,10 @@ public class ChangePoller {
                         settings.title()),
                 settings.pageSize(),
                 settings.pages());
-        this.mapping =
+        ItemMapping mapping =
                 new ItemMapping(config.publicBaseUrl(), config.imageBaseUrl().orElse(config.publicBaseUrl()));
-        this.pollsOk = Counter.builder("newsdesk.feed.polls")
-                .tag("outcome", "ok")
-                .description("Polls of article-service that saw its current state")
-                .register(metrics);
-        this.pollsFailed = Counter.builder("newsdesk.feed.polls")
-                .tag("outcome", "failed")
-                .description("Polls that failed; the feeds held are served as stale")
-                .register(metrics);
-        this.rebuilds = Counter.builder("newsdesk.feed.rebuilds")
-                .description("Feeds rebuilt because their articles changed")
-                .register(metrics);
-        Gauge.builder("newsdesk.feed.stale", store, s -> s.stale() ? 1 : 0)
-                .description("1 while the feeds served may be out of date")
-                .register(metrics);
-        Gauge.builder("newsdesk.feed.age.seconds", store, s -> s.ageSeconds(Instant.now()))
-                .description("Seconds since the feeds last matched article-service")
-                .register(metrics);
+        int wanted = Math.max(1, settings.pageSize()) * Math.max(1, settings.pages());
+        this.feeds = new FeedRefresher(source, store, builder, mapping, metrics.rebuilds(), wanted);
     }
 
     /** A tick during shutdown would poll with half the application stopped; feeds are going away anyway. */
@@ -167,14 +134,14 @@ public class ChangePoller {
                 }
             }
             store.refreshed(Instant.now());
-            pollsOk.increment();
+            metrics.pollsOk().increment();
             hub.published(topics);
             return true;
         } catch (RuntimeException e) {
             // Deliberately broad: whatever article-service does (refuses, times out, answers 5xx or
             // garbage, breaker open), readers keep the last good feeds, marked stale.
             store.refreshFailed();
-            pollsFailed.increment();
+            metrics.pollsFailed().increment();
             LOG.warnf("Feeds not refreshed, serving the last good ones: %s", e.toString());
             return false;
         }
@@ -190,6 +157,7 @@ public class ChangePoller {
         ChangePage page;
         do {
             page = source.changes(cursor, CHANGES_PAGE);
+            page.items().forEach(feeds::noteDeletion);
             cursor = page.nextCursor();
         } while (page.items().size() == CHANGES_PAGE);
         Set<FeedKey> keys = new LinkedHashSet<>();
@@ -206,16 +174,13 @@ public class ChangePoller {
             if (!built.add(key)) {
                 continue;
             }
-            List<ArticlePage.ArticleSummary> newest = newest(key);
+            List<ArticlePage.ArticleSummary> newest = feeds.newest(key);
             newest.forEach(s -> listed.add(s.id()));
-            refresh(key, newest, topics);
-            newest.stream()
-                    .map(s -> items.get(s.id()))
-                    .filter(Objects::nonNull)
-                    .forEach(h -> pending.addAll(keysOf(h.item())));
+            feeds.refresh(key, newest, topics);
+            newest.forEach(s -> feeds.held(s.id()).ifPresent(item -> pending.addAll(keysOf(item))));
         }
         store.retainOnly(built);
-        items.keySet().retainAll(listed);
+        feeds.retainOnly(listed);
         changeCursor = cursor;
     }
 
@@ -231,36 +196,34 @@ public class ChangePoller {
         do {
             page = source.changes(cursor, CHANGES_PAGE);
             for (ChangePage.Change change : page.items()) {
+                feeds.noteDeletion(change);
                 affected.add(FeedKey.HOME);
-                HeldItem before = items.remove(change.id());
-                if (before != null) {
-                    affected.addAll(keysOf(before.item()));
-                }
+                feeds.forget(change.id()).ifPresent(before -> affected.addAll(keysOf(before)));
                 if (!change.deleted()) {
-                    source.article(change.id()).map(this::hold).ifPresent(now -> affected.addAll(keysOf(now.item())));
+                    feeds.fetch(change.id()).ifPresent(now -> affected.addAll(keysOf(now)));
                 }
             }
             cursor = page.nextCursor();
         } while (page.items().size() == CHANGES_PAGE);
-        Map<String, String> names = builder.links().categoryNames();
+        Map<String, String> names = feeds.builder().links().categoryNames();
         if (affected.stream().anyMatch(k -> k.kind() == FeedKey.Kind.CATEGORY && !names.containsKey(k.name()))) {
             // A section seen for the first time: one more request for the name readers see, in
             // this same poll, so its feed is never titled by the slug. Idle polls never get here.
             learnSectionNames(source.categories());
         }
         for (FeedKey key : affected) {
-            List<ArticlePage.ArticleSummary> newest = newest(key);
+            List<ArticlePage.ArticleSummary> newest = feeds.newest(key);
             if (newest.isEmpty() && !key.equals(FeedKey.HOME)) {
                 store.remove(key);
             } else {
-                refresh(key, newest, topics);
+                feeds.refresh(key, newest, topics);
             }
         }
         changeCursor = cursor;
     }
 
     private void learnSectionNames(List<NameCount> categories) {
-        categories.forEach(c -> builder.links().categoryNames().put(c.name(), c.shownName()));
+        categories.forEach(c -> feeds.builder().links().categoryNames().put(c.name(), c.shownName()));
     }
 
     private static List<FeedKey> keysOf(FeedItem item) {
@@ -268,75 +231,5 @@ public class ChangePoller {
         item.categories().forEach(c -> keys.add(FeedKey.category(c)));
         item.tags().forEach(t -> keys.add(FeedKey.tag(t)));
         return keys;
-    }
-
-    private List<ArticlePage.ArticleSummary> newest(FeedKey key) {
-        List<ArticlePage.ArticleSummary> newest = new ArrayList<>(wanted);
-        String cursor = null;
-        do {
-            ArticlePage page = source.newest(key, Math.min(MAX_LIMIT, wanted - newest.size()), cursor);
-            newest.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null && newest.size() < wanted);
-        return newest.size() > wanted ? newest.subList(0, wanted) : newest;
-    }
-
-    private void refresh(FeedKey key, List<ArticlePage.ArticleSummary> newest, List<String> topics) {
-        String fingerprint = fingerprint(newest);
-        BuiltFeed before = store.get(key);
-        if (before != null && before.fingerprint().equals(fingerprint)) {
-            return;
-        }
-        List<FeedItem> feedItems = new ArrayList<>(newest.size());
-        for (ArticlePage.ArticleSummary summary : newest) {
-            item(summary).ifPresent(feedItems::add);
-        }
-        BuiltFeed built = builder.build(key, fingerprint, feedItems, before, Instant.now());
-        store.put(built);
-        rebuilds.increment();
-        for (FeedFormat format : FeedFormat.values()) {
-            Rendition now = built.page(format, 1);
-            Rendition was = before == null ? null : before.page(format, 1);
-            if (was == null || !was.etag().equals(now.etag())) {
-                topics.add(builder.links().feedBaseUrl() + key.path() + "/" + format.file());
-            }
-        }
-        LOG.debugf("Rebuilt %s: %d items", key, feedItems.size());
-    }
-
-    /** The item of a listed article: from the cache when its version is held, else fetched once. */
-    private Optional<FeedItem> item(ArticlePage.ArticleSummary summary) {
-        HeldItem held = items.get(summary.id());
-        if (held != null && held.matches(summary)) {
-            return Optional.of(held.item());
-        }
-        return source.article(summary.id()).map(a -> hold(a).item());
-    }
-
-    private HeldItem hold(Article article) {
-        HeldItem held = new HeldItem(article.version(), article.updatedAt(), mapping.item(article));
-        items.put(article.id(), held);
-        return held;
-    }
-
-    static String fingerprint(List<ArticlePage.ArticleSummary> newest) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (ArticlePage.ArticleSummary s : newest) {
-                digest.update(
-                        (s.id() + ":" + s.version() + ":" + s.updatedAt() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    /** A mapped article and the version it was mapped from. */
-    private record HeldItem(Long version, String updatedAt, FeedItem item) {
-
-        boolean matches(ArticlePage.ArticleSummary summary) {
-            return Objects.equals(version, summary.version()) && Objects.equals(updatedAt, summary.updatedAt());
-        }
     }
 }

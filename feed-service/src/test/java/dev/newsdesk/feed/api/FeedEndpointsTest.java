@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsdesk.feed.render.FeedParsers;
 import dev.newsdesk.feed.source.ChangePoller;
 import dev.newsdesk.feed.source.FakeArticleService;
@@ -245,7 +247,7 @@ class FeedEndpointsTest {
 
     @Test
     void aNewCategoryHasItsFeedInTheSamePollAsTheHomeFeedShowingItsArticle() {
-        articles.add(new com.fasterxml.jackson.databind.ObjectMapper()
+        articles.add(new ObjectMapper()
                 .createObjectNode()
                 .put("id", 99)
                 .put("slug", "new-desk")
@@ -257,17 +259,10 @@ class FeedEndpointsTest {
                 .put("version", 1)
                 .putNull("leadImage")
                 .putNull("source")
-                .<com.fasterxml.jackson.databind.node.ObjectNode>set(
-                        "categories",
-                        new com.fasterxml.jackson.databind.ObjectMapper()
-                                .createArrayNode()
-                                .add("新栏目"))
-                .<com.fasterxml.jackson.databind.node.ObjectNode>set(
-                        "tags",
-                        new com.fasterxml.jackson.databind.ObjectMapper()
-                                .createArrayNode()
-                                .add("新标签"))
-                .set("images", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode()));
+                .<ObjectNode>set(
+                        "categories", new ObjectMapper().createArrayNode().add("新栏目"))
+                .<ObjectNode>set("tags", new ObjectMapper().createArrayNode().add("新标签"))
+                .set("images", new ObjectMapper().createArrayNode()));
         assertTrue(poller.poll());
         assertTrue(FeedParsers.rss(ok("/feeds/rss.xml", "application/rss+xml;charset=utf-8")
                         .asByteArray())

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class HttpSurfaceTest {
 
     @Test
-    void readyEvenWithoutArticleService() {
+    void liveEvenWithoutArticleService() {
+        // Readiness waits for the first feeds: NoFeedYetTest and FeedEndpointsTest pin it.
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

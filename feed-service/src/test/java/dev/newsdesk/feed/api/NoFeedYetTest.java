@@ -13,7 +13,10 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** article-service never reached: nothing stale to serve, so 503 with Retry-After, and still ready. */
+/**
+ * article-service never reached: nothing stale to serve, so 503 with Retry-After, and not ready, so
+ * that a new replica joins the load balancer only with feeds to serve (issue 13).
+ */
 @QuarkusTest
 @TestProfile(NoFeedYetTest.Unreachable.class)
 class NoFeedYetTest {
@@ -41,6 +44,6 @@ class NoFeedYetTest {
                     .header("Retry-After", notNullValue())
                     .body("status", equalTo(503));
         }
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
     }
 }

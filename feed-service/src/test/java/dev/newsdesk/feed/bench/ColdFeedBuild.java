@@ -8,7 +8,6 @@ import dev.newsdesk.feed.model.FeedKey;
 import dev.newsdesk.feed.render.FeedFormat;
 import dev.newsdesk.feed.source.Article;
 import dev.newsdesk.feed.source.ItemMapping;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +59,7 @@ public final class ColdFeedBuild {
         }
         FeedBuilder builder =
                 new FeedBuilder(new FeedLinks("https://news.example", "https://news.example", null, "newsdesk"), 50, 1);
-        return builder.build(FeedKey.HOME, "bench", items, null, Instant.now());
+        return builder.build(FeedKey.HOME, "bench", items, null);
     }
 
     /** Articles shaped like the imported Chinese news posts: paragraphs, a gallery, signed image URLs. */

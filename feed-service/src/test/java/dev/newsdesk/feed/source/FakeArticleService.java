@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 
@@ -36,7 +37,7 @@ public final class FakeArticleService implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<Long, ObjectNode> articles = new ConcurrentHashMap<>();
-    private final List<ObjectNode> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ObjectNode> changes = new CopyOnWriteArrayList<>();
     private volatile int epoch;
     private volatile boolean down;
     private final AtomicInteger requests = new AtomicInteger();

@@ -1,10 +1,10 @@
 package dev.newsdesk.image.api;
 
 import dev.newsdesk.http.EntityTags;
-import dev.newsdesk.image.ImageOptions.Format;
-import dev.newsdesk.image.ImageRequest;
-import dev.newsdesk.image.ImageService;
 import dev.newsdesk.image.cache.Encoded;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
+import dev.newsdesk.image.service.ImageRequest;
+import dev.newsdesk.image.service.ImageService;
 import dev.newsdesk.image.signing.SignedRequest;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;

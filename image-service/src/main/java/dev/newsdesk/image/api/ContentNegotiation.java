@@ -1,8 +1,8 @@
 package dev.newsdesk.image.api;
 
 import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.ImageOptions;
-import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.pipeline.ImageOptions;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import java.util.Locale;
 import java.util.function.Predicate;
 

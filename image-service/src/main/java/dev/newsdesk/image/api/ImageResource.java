@@ -1,9 +1,9 @@
 package dev.newsdesk.image.api;
 
 import dev.newsdesk.http.EntityTags;
-import dev.newsdesk.image.ImageRequest;
-import dev.newsdesk.image.ImageService;
 import dev.newsdesk.image.cache.Encoded;
+import dev.newsdesk.image.service.ImageRequest;
+import dev.newsdesk.image.service.ImageService;
 import dev.newsdesk.image.signing.SignedRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,7 +1,7 @@
 package dev.newsdesk.image.cache;
 
 import dev.newsdesk.http.EntityTags;
-import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 
 /** An encoded output as served and cached: the bytes, their real format and a strong ETag over the bytes. */
 public record Encoded(byte[] bytes, Format format, String etag) {

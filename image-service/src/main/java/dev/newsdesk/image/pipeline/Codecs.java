@@ -1,6 +1,6 @@
 package dev.newsdesk.image.pipeline;
 
-import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

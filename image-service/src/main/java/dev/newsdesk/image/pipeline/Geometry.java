@@ -1,7 +1,5 @@
 package dev.newsdesk.image.pipeline;
 
-import dev.newsdesk.image.ImageOptions;
-
 /**
  * Where the output comes from and how big it is: a source rectangle (the whole image for
  * {@code contain}, a centred crop for {@code cover}) scaled to the output size. Never enlarges:

@@ -1,7 +1,6 @@
 package dev.newsdesk.image.pipeline;
 
-import dev.newsdesk.image.ImageOptions;
-import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 
 /**
  * The processing steps in order, each a function of the image and the options:

@@ -1,8 +1,8 @@
 package dev.newsdesk.image.signing;
 
 import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.ImageOptions;
 import dev.newsdesk.image.error.ImageProblems;
+import dev.newsdesk.image.pipeline.ImageOptions;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

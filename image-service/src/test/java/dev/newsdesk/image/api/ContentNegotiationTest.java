@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.ImageOptions;
-import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.pipeline.ImageOptions;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -213,12 +213,11 @@ class OriginClientTest {
                 502,
                 assertThrows(ProblemException.class, () -> client.fetch(origin.base() + "error"))
                         .status());
-        long start = System.nanoTime();
+        // /slow answers after 5 s, past the 1 s read and 2 s total limits: without them this is a 200.
         assertEquals(
                 504,
                 assertThrows(ProblemException.class, () -> client.fetch(origin.base() + "slow"))
                         .status());
-        assertTrue(System.nanoTime() - start < 3_000_000_000L, "timed out within the limit");
         assertEquals(
                 502,
                 assertThrows(ProblemException.class, () -> client.fetch("http://127.0.0.1:" + closed + "/a.jpg"))

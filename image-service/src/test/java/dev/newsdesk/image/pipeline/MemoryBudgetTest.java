@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.ImageOptions;
-import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import dev.newsdesk.image.testing.TestImages;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.newsdesk.image.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

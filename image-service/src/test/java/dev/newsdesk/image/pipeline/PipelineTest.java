@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsdesk.http.ProblemException;
-import dev.newsdesk.image.ImageOptions;
-import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import dev.newsdesk.image.testing.IndependentDecoders;
 import dev.newsdesk.image.testing.TestImages;
 import java.awt.image.BufferedImage;

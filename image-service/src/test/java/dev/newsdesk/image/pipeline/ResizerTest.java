@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newsdesk.image.ImageOptions;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

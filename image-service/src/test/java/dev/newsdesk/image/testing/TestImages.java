@@ -16,8 +16,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.IIOImage;
@@ -56,7 +61,7 @@ public final class TestImages {
         return GALLERIES.computeIfAbsent(w + "x" + h, k -> make(w, h));
     }
 
-    private static final Map<String, Map<String, byte[]>> GALLERIES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Map<String, byte[]>> GALLERIES = new ConcurrentHashMap<>();
 
     private static Map<String, byte[]> make(int w, int h) {
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -74,7 +79,7 @@ public final class TestImages {
         if (webp != null) {
             files.put("lossless" + size + ".webp", webp);
         }
-        return java.util.Collections.unmodifiableMap(files);
+        return Collections.unmodifiableMap(files);
     }
 
     private static byte[] fixture(String name) {
@@ -155,7 +160,7 @@ public final class TestImages {
         return withoutMarker(splice(plain, 2, app14), 0xee, 2 + app14.length);
     }
 
-    private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
+    private static <T> Iterable<T> iterable(Iterator<T> it) {
         return () -> it;
     }
 
@@ -241,14 +246,14 @@ public final class TestImages {
         deflater.finish();
         byte[] compressed = new byte[2048];
         int n = deflater.deflate(compressed);
-        chunk(out, "IDAT", java.util.Arrays.copyOf(compressed, n));
+        chunk(out, "IDAT", Arrays.copyOf(compressed, n));
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         out.writeBytes(typeBytes);
         out.writeBytes(data);
         CRC32 crc = new CRC32();

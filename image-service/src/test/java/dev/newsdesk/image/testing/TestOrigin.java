@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -77,10 +79,7 @@ public final class TestOrigin implements AutoCloseable {
                 send(exchange, 200, contentType(path), files.get(path.substring(9)), true);
             } else if (path.equals("/redirect") && query != null && query.startsWith("to=")) {
                 exchange.getResponseHeaders()
-                        .add(
-                                "Location",
-                                java.net.URLDecoder.decode(
-                                        query.substring(3), java.nio.charset.StandardCharsets.UTF_8));
+                        .add("Location", URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8));
                 exchange.sendResponseHeaders(302, -1);
             } else if (path.equals("/slow")) {
                 sleep(5000);

@@ -1,0 +1,109 @@
+package dev.newsdesk.article.articles;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.newsdesk.article.changes.ArticleChanged;
+import dev.newsdesk.article.changes.ChangesMissed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Rendered articles (JSON bytes and ETag) by id, so a hot article costs no database round trip.
+ * Writes on this instance invalidate their entry after commit; Caffeine's per-key atomic loading
+ * makes the invalidation wait for a load in flight, so a read that started before the commit
+ * cannot put the old version back afterwards. Other replicas learn of a write from the database
+ * ({@link ArticleChanged}, delivered at its commit by LISTEN/NOTIFY) and drop their older copy;
+ * {@link #TTL} bounds staleness only while a replica's listener is disconnected.
+ * <p>
+ * Caffeine directly rather than quarkus-cache: one entry answers two keys (id and slug) and
+ * writes put the fresh entry themselves, which the annotation API does not express.
+ */
+@ApplicationScoped
+public class ArticleCache {
+
+    public static final Duration TTL = Duration.ofSeconds(10);
+
+    private final Cache<Long, CachedArticle> byId =
+            Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(TTL).build();
+    /** Slugs never change, so this mapping is never stale; a deleted id simply misses. */
+    private final Cache<String, Long> idsBySlug =
+            Caffeine.newBuilder().maximumSize(50_000).build();
+    /**
+     * Listing pages as JSON bytes, for a short time: feed pollers and home pages ask the same
+     * question many times a second. Keys carry a generation that every write on this instance
+     * bumps, so a listing computed before a write is never found after it, even if its load
+     * finishes later.
+     */
+    private final Cache<ListKey, byte[]> lists =
+            Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(LIST_TTL).build();
+
+    private final AtomicLong generation = new AtomicLong();
+
+    public static final Duration LIST_TTL = Duration.ofSeconds(2);
+
+    private record ListKey(long generation, ListParams params) {}
+
+    public Optional<CachedArticle> peek(long id) {
+        return Optional.ofNullable(byId.getIfPresent(id));
+    }
+
+    public Optional<byte[]> peekList(ListParams params) {
+        return Optional.ofNullable(lists.getIfPresent(new ListKey(generation.get(), params)));
+    }
+
+    public byte[] list(ListParams params, Supplier<byte[]> load) {
+        return lists.get(new ListKey(generation.get(), params), key -> load.get());
+    }
+
+    public Optional<CachedArticle> byId(long id, Supplier<Optional<CachedArticle>> load) {
+        return Optional.ofNullable(byId.get(id, key -> load.get().orElse(null)));
+    }
+
+    public Optional<Long> idOf(String slug) {
+        return Optional.ofNullable(idsBySlug.getIfPresent(slug));
+    }
+
+    public void rememberSlug(String slug, long id) {
+        idsBySlug.put(slug, id);
+    }
+
+    public CachedArticle put(CachedArticle article) {
+        generation.incrementAndGet();
+        byId.put(article.article().id(), article);
+        idsBySlug.put(article.article().slug(), article.article().id());
+        return article;
+    }
+
+    public void invalidate(long id) {
+        generation.incrementAndGet();
+        byId.invalidate(id);
+    }
+
+    /**
+     * A write committed somewhere in the cluster. A copy at least as new stays (this replica's
+     * own writes put theirs already); an older one, or any copy of a deleted article, goes. An
+     * entry still loading is waited for and then dropped, so a read that began before the commit
+     * cannot leave the old version behind.
+     */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
+        generation.incrementAndGet();
+        CachedArticle held = byId.getIfPresent(change.articleId());
+        if (change.deleted() || held == null || held.article().version() < change.version()) {
+            byId.invalidate(change.articleId());
+        }
+        if (change.deleted()) {
+            idsBySlug.asMap().remove(change.slug(), change.articleId());
+        }
+    }
+
+    void missed(@Observes ChangesMissed missed) {
+        generation.incrementAndGet();
+        byId.invalidateAll();
+        idsBySlug.invalidateAll();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.newsdesk.article.articles;
+
+import dev.newsdesk.article.content.BodyCleaner.CleanBody;
+import dev.newsdesk.article.content.Source;
+import dev.newsdesk.article.content.Summary;
+import dev.newsdesk.article.content.XmlText;
+import dev.newsdesk.article.store.ArticleEntity;
+import java.util.Locale;
+
+/**
+ * Writes an article's content onto its stored entity: the same for a create, an update and an
+ * import, so that every way in stores the same columns the same way (the summary, the gallery
+ * column, the lower-cased search text the trigram index serves). Identity, slug and timestamps
+ * are the caller's.
+ */
+public final class ArticleMapping {
+
+    private ArticleMapping() {}
+
+    public static void apply(ArticleEntity e, ArticleDraft draft, CleanBody body, Source source) {
+        e.title = draft.title();
+        e.published(draft.published());
+        e.categories.clear();
+        e.categories.addAll(draft.categories());
+        e.tags.clear();
+        e.tags.addAll(draft.tags());
+        e.bodyHtml = body.html();
+        e.images = GalleryColumn.write(body.images());
+        e.sourceName = source.name();
+        e.sourceUrl = source.url();
+        e.summary = Summary.of(body.text());
+        e.searchText = (draft.title() + "\n" + body.text()).toLowerCase(Locale.ROOT);
+    }
+
+    /** The source an editor gave, when it names anything; else the one the cleaner found in the body. */
+    public static Source sourceOf(Source given, Source found) {
+        if (given != null && (given.name() != null || given.url() != null)) {
+            return new Source(
+                    given.name() == null ? null : XmlText.legal(given.name().strip()), given.url());
+        }
+        return found;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.newsdesk.article.articles;
+
+import dev.newsdesk.article.store.ArticleEntity;
+import dev.newsdesk.article.store.ArticleQuery;
+import dev.newsdesk.article.store.ArticleStore;
+import dev.newsdesk.article.store.NameCount;
+import dev.newsdesk.http.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the API and the pages read: an article through the cache (a hot article costs no database
+ * round trip), listings newest first with keyset paging, and the category and tag counts.
+ */
+@ApplicationScoped
+public class ArticleReads {
+
+    private final ArticleStore store;
+    private final ArticleViews views;
+    private final ArticleCache cache;
+
+    ArticleReads(ArticleStore store, ArticleViews views, ArticleCache cache) {
+        this.store = store;
+        this.views = views;
+        this.cache = cache;
+    }
+
+    public CachedArticle byId(long id) {
+        return cache.byId(id, () -> store.byId(id).map(views::cached))
+                .orElseThrow(() -> ProblemException.notFound("No article with id " + id));
+    }
+
+    /** The article if the cache holds it: answering needs no thread that may block. */
+    public Optional<CachedArticle> cached(long id) {
+        return cache.peek(id);
+    }
+
+    public Optional<byte[]> cachedList(ListParams p) {
+        return cache.peekList(p);
+    }
+
+    /** A listing as JSON bytes, through the short-lived listing cache. */
+    public byte[] listJson(ListParams p) {
+        return cache.list(p, () -> views.json(list(p)));
+    }
+
+    public CachedArticle bySlug(String slug) {
+        Optional<Long> id = cache.idOf(slug);
+        if (id.isEmpty()) {
+            id = store.bySlug(slug).map(e -> e.id);
+            id.ifPresent(found -> cache.rememberSlug(slug, found));
+        }
+        return id.flatMap(found -> cache.byId(found, () -> store.byId(found).map(views::cached)))
+                .orElseThrow(() -> ProblemException.notFound("No article with slug " + slug));
+    }
+
+    public ArticlePage list(ListParams p) {
+        ArticleQuery query = ArticleValidator.query(p);
+        int limit = query.limit();
+        // One row more than the page: whether it comes back says whether there is a next page.
+        List<ArticleEntity> rows = store.list(query.withLimit(limit + 1));
+        boolean more = rows.size() > limit;
+        List<ArticleEntity> page = more ? rows.subList(0, limit) : rows;
+        ArticleEntity last = page.isEmpty() ? null : page.getLast();
+        return new ArticlePage(
+                page.stream().map(views::summary).toList(),
+                more ? new ListCursor(last.publishedAt, last.id).encode() : null);
+    }
+
+    public List<NameCount> categories() {
+        return store.categoryCounts();
+    }
+
+    public List<NameCount> tags() {
+        return store.tagCounts();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.newsdesk.article.articles;
+
+import dev.newsdesk.article.content.Source;
+import dev.newsdesk.article.images.GalleryImage;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A listing's item: the article without {@code bodyHtml} and {@code blocks}. */
+@Schema(
+        requiredProperties = {
+            "id",
+            "slug",
+            "title",
+            "publishedAt",
+            "updatedAt",
+            "categories",
+            "tags",
+            "source",
+            "summary",
+            "images",
+            "leadImage",
+            "version"
+        })
+public record ArticleSummary(
+        long id,
+        String slug,
+        String title,
+
+        @Schema(format = "date-time", description = "RFC 3339 with the original offset")
+        String publishedAt,
+
+        @Schema(format = "date-time", description = "RFC 3339")
+        String updatedAt,
+
+        List<String> categories,
+        List<String> tags,
+        Source source,
+        String summary,
+        List<GalleryImage> images,
+
+        @Schema(nullable = true, description = "The first gallery image, or null")
+        LeadImage leadImage,
+
+        long version) {}

@@ -1,0 +1,108 @@
+package dev.newsdesk.article.articles;
+
+import dev.newsdesk.article.changes.ChangeLog;
+import dev.newsdesk.article.content.BodyCleaner;
+import dev.newsdesk.article.content.BodyCleaner.CleanBody;
+import dev.newsdesk.article.store.ArticleEntity;
+import dev.newsdesk.article.store.ArticleStore;
+import dev.newsdesk.article.store.WriteConflicts;
+import dev.newsdesk.http.EntityTags;
+import dev.newsdesk.http.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The API's writes: each in one transaction that also records the change (see {@link ChangeLog}),
+ * then a cache update, so this instance reads its own write at once. Imports are the importer's.
+ */
+@ApplicationScoped
+public class ArticleWrites {
+
+    private final ArticleStore store;
+    private final ArticleViews views;
+    private final ArticleCache cache;
+    private final ChangeLog changes;
+    private final BodyCleaner cleaner = new BodyCleaner();
+
+    ArticleWrites(ArticleStore store, ArticleViews views, ArticleCache cache, ChangeLog changes) {
+        this.store = store;
+        this.views = views;
+        this.cache = cache;
+        this.changes = changes;
+    }
+
+    public CachedArticle create(ArticleInput input) {
+        ArticleDraft draft = ArticleValidator.draft(input);
+        CleanBody body = cleaner.clean(input.bodyHtml(), false);
+        ArticleEntity e = new ArticleEntity();
+        ArticleMapping.apply(e, draft, body, ArticleMapping.sourceOf(input.source(), body.source()));
+        e.slug = store.uniqueSlug(draft.published(), "api:" + UUID.randomUUID());
+        e.updatedAt = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.save(e);
+            changes.record(List.of(e));
+        });
+        return cache.put(views.cached(e));
+    }
+
+    /** Replaces the article if {@code ifMatch} names its current version (RFC 9110: a strong comparison). */
+    public CachedArticle update(long id, String ifMatch, ArticleInput input) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(
+                    428,
+                    "precondition-required",
+                    "Precondition required",
+                    "Updates need an If-Match header with the article's current ETag",
+                    null);
+        }
+        ArticleDraft draft = ArticleValidator.draft(input);
+        CleanBody body = cleaner.clean(input.bodyHtml(), false);
+        ArticleEntity updated;
+        try {
+            updated = QuarkusTransaction.requiringNew().call(() -> {
+                ArticleEntity e =
+                        store.byId(id).orElseThrow(() -> ProblemException.notFound("No article with id " + id));
+                if (!EntityTags.matchesStrongly(ifMatch, ArticleViews.etagOf(e.id, e.version))) {
+                    throw stale(id);
+                }
+                ArticleMapping.apply(e, draft, body, ArticleMapping.sourceOf(input.source(), body.source()));
+                e.updatedAt = Instant.now();
+                store.flush(e);
+                changes.record(List.of(e));
+                return e;
+            });
+        } catch (RuntimeException e) {
+            if (WriteConflicts.staleVersion(e)) {
+                throw stale(id); // another writer got in between our read and our commit
+            }
+            throw e;
+        }
+        cache.invalidate(id);
+        return cache.put(views.cached(updated));
+    }
+
+    public void delete(long id) {
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<ArticleEntity> gone = store.byId(id);
+            gone.ifPresent(e -> changes.recordDeletion(List.of(e)));
+            return store.delete(id);
+        });
+        cache.invalidate(id);
+        if (!deleted) {
+            throw ProblemException.notFound("No article with id " + id);
+        }
+    }
+
+    private static ProblemException stale(long id) {
+        return new ProblemException(
+                412,
+                "precondition-failed",
+                "Precondition failed",
+                "Article " + id + " has changed since that ETag; fetch it again and retry",
+                null);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.newsdesk.article.images;
+
+import dev.newsdesk.article.config.ImageSigningConfig;
+import dev.newsdesk.article.config.LinksConfig;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The one {@link ImageUrls} of the service, from the image base and the signing key configured. */
+@Dependent
+class ImageUrlsProducer {
+
+    @Produces
+    @Singleton
+    ImageUrls imageUrls(LinksConfig links, ImageSigningConfig signing) {
+        return new ImageUrls(links.imageBase(), signing.imageSigningKey().orElse(null));
+    }
+}

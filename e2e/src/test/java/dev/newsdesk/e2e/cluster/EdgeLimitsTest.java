@@ -1,0 +1,104 @@
+package dev.newsdesk.e2e.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The local cluster's edge, through a running nginx: the contract's paths reach their services
+ * and nothing else is published; the search and writes are limited per client address (429, a
+ * problem document, Retry-After, and the service never asked); reads are never limited.
+ */
+@ExtendWith(RunningCluster.class)
+class EdgeLimitsTest {
+
+    private static final String SEARCHES = "http_server_requests_seconds_count";
+
+    @Test
+    void theContractsPathsReachTheirServicesAndNothingElseIsPublished() {
+        assertEquals(200, Edge.get("/api/articles?limit=1").statusCode());
+        assertEquals(200, Edge.get("/").statusCode());
+        assertEquals(200, Edge.get("/robots.txt").statusCode());
+        assertEquals(200, Edge.get("/feeds/rss.xml").statusCode());
+        HttpResponse<String> image = Edge.get("/img/unsafe/w:360/f:jpeg/aGVsbG8");
+        assertEquals(403, image.statusCode(), "the image-service refuses unsigned URLs: " + image.body());
+        for (String hidden : List.of("/q/metrics", "/q/health/ready", "/apix", "/imgx", "/search/x")) {
+            HttpResponse<String> answer = Edge.get(hidden);
+            assertEquals(404, answer.statusCode(), hidden);
+            assertEquals(
+                    "application/problem+json",
+                    answer.headers().firstValue("Content-Type").orElse(""),
+                    hidden);
+        }
+    }
+
+    @Test
+    void searchesOverTheLimitGet429WithRetryAfterAndNeverReachTheService() throws Exception {
+        double before = Edge.metric("article-service", SEARCHES, "uri=\"/search\"");
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<HttpResponse<String>> limited = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            HttpResponse<String> answer = Edge.get("/search?q=%E8%AF%95%E7%82%B9" + i);
+            statuses.merge(answer.statusCode(), 1, Integer::sum);
+            if (answer.statusCode() == 429) {
+                limited.add(answer);
+            }
+        }
+        // 5 a second, bursts of 20: 45 requests in about a second let through 20 to 30.
+        assertTrue(statuses.getOrDefault(429, 0) >= 10, statuses.toString());
+        assertEquals(45, statuses.getOrDefault(200, 0) + statuses.getOrDefault(429, 0), statuses.toString());
+        for (HttpResponse<String> answer : limited) {
+            assertEquals("1", answer.headers().firstValue("Retry-After").orElse(""));
+            assertEquals(
+                    "application/problem+json",
+                    answer.headers().firstValue("Content-Type").orElse(""));
+            JsonNode problem = Edge.JSON.readTree(answer.body());
+            assertEquals(429, problem.get("status").asInt());
+            assertEquals(
+                    "https://newsdesk.dev/problems/too-many-requests",
+                    problem.get("type").asText());
+            assertTrue(problem.hasNonNull("title") && problem.hasNonNull("detail"), answer.body());
+        }
+        double answered = Edge.metric("article-service", SEARCHES, "uri=\"/search\"") - before;
+        assertEquals(statuses.get(200), (int) answered, "only the searches let through reached a replica");
+        Thread.sleep(4000); // the bucket refills (20 at 5 a second) for whatever runs next
+    }
+
+    @Test
+    void writesOverTheLimitGet429ButReadsOfArticlesFeedsAndImagesNever() throws Exception {
+        JsonNode article = Edge.importGallery("集群限流：读取不受限", List.of("L1_w400h300.jpg"));
+        String image = Edge.imageUrls(article)
+                .get(0)
+                .substring(RunningCluster.cluster().ingressUrl().length());
+        Thread.sleep(1000);
+        Map<Integer, Integer> writes = new TreeMap<>();
+        for (int i = 0; i < 30; i++) {
+            writes.merge(Edge.send(Edge.create("限流写入 " + i)).statusCode(), 1, Integer::sum);
+        }
+        // 5 a second, bursts of 10.
+        assertTrue(writes.getOrDefault(429, 0) >= 5, writes.toString());
+        assertEquals(30, writes.getOrDefault(201, 0) + writes.getOrDefault(429, 0), writes.toString());
+
+        Map<Integer, Integer> reads = new TreeMap<>();
+        for (int i = 0; i < 60; i++) {
+            for (String path : List.of(
+                    "/api/articles/" + article.get("id").asLong(),
+                    "/articles/" + article.get("slug").asText(),
+                    "/api/articles?limit=5",
+                    "/feeds/rss.xml",
+                    image)) {
+                reads.merge(Edge.get(path).statusCode(), 1, Integer::sum);
+            }
+        }
+        assertEquals(Map.of(200, 300), reads, "reads are never limited");
+        Thread.sleep(2000); // the write bucket refills for whatever runs next
+    }
+}

@@ -1,0 +1,92 @@
+package dev.newsdesk.e2e.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 13, "rolling restart with nothing lost", under steady traffic through nginx. Each replica
+ * in turn as Kubernetes does it: out of the upstream first (readiness failing, the preStop delay),
+ * SIGTERM (Quarkus finishes what it has, quarkus.shutdown.timeout), a new process, ready, back in:
+ * not one request may fail. Then kill -9 of an article-service replica still in the upstream:
+ * nginx retries idempotent requests on the other replica, so only a write in flight on it may fail.
+ */
+@ExtendWith(RunningCluster.class)
+class RollingRestartTest {
+
+    /** The preStop sleep's part: long enough for nginx's old workers to hand over to the new ones. */
+    private static final Duration DRAIN = Duration.ofSeconds(1);
+
+    private static final Duration READY = Duration.ofSeconds(120);
+
+    @Test
+    void aRollingRestartOfEveryReplicaLosesNoRequest() throws Exception {
+        NewsdeskCluster cluster = RunningCluster.cluster();
+        try (Traffic traffic = traffic()) {
+            for (Replica replica : cluster.all()) {
+                cluster.inUpstream(replica, false);
+                Thread.sleep(DRAIN);
+                replica.stop();
+                replica.startAgain();
+                replica.awaitReady(READY);
+                cluster.inUpstream(replica, true);
+                Thread.sleep(DRAIN);
+            }
+            traffic.close();
+            System.out.printf(
+                    "rolling restart of %d replicas: %d requests sent, %d failed %s%n",
+                    cluster.all().size(), traffic.sent(), traffic.failures().size(), traffic.failures());
+            assertTrue(traffic.sent() > 100, "steady traffic: " + traffic.sent());
+            assertEquals(List.of(), traffic.failures());
+        }
+    }
+
+    @Test
+    void aKilledReplicaLosesAtMostTheWritesInFlightOnIt() throws Exception {
+        NewsdeskCluster cluster = RunningCluster.cluster();
+        Replica victim = cluster.replicas("article-service").get(0);
+        try (Traffic traffic = traffic()) {
+            Thread.sleep(2000);
+            victim.kill();
+            Thread.sleep(3000); // until readiness would take it out: every request tries it first
+            cluster.inUpstream(victim, false);
+            victim.startAgain();
+            victim.awaitReady(READY);
+            cluster.inUpstream(victim, true);
+            Thread.sleep(1000);
+            traffic.close();
+            List<Traffic.Failure> failures = traffic.failures();
+            System.out.printf(
+                    "kill -9 of %s: %d requests sent, %d failed %s%n",
+                    victim.name(), traffic.sent(), failures.size(), failures);
+            assertEquals(
+                    List.of(),
+                    failures.stream().filter(Traffic.Failure::idempotent).toList(),
+                    "nginx retries reads on the other replica");
+            assertTrue(failures.size() <= 1, "one editor: at most one write in flight on the killed replica");
+        }
+    }
+
+    /** Four readers (article, listing, feed, cached image) and an editor writing twice a second. */
+    private static Traffic traffic() {
+        JsonNode article = Edge.importGallery("集群滚动重启：稳定流量", List.of("R1_w600h400.jpg"));
+        String image = Edge.imageUrls(article)
+                .get(0)
+                .substring(RunningCluster.cluster().ingressUrl().length());
+        assertEquals(200, Edge.get(image).statusCode(), "the image is cached before the traffic starts");
+        List<String> reads = List.of(
+                "/api/articles/" + article.get("id").asLong(),
+                "/api/articles?limit=5",
+                "/feeds/rss.xml",
+                image,
+                "/articles/" + article.get("slug").asText());
+        AtomicInteger writes = new AtomicInteger();
+        return new Traffic(reads, 4, () -> Edge.create("滚动重启写入 " + writes.incrementAndGet()), Duration.ofMillis(500));
+    }
+}

@@ -1,0 +1,171 @@
+package dev.newsdesk.feed.source;
+
+import dev.newsdesk.feed.cache.BuiltFeed;
+import dev.newsdesk.feed.cache.FeedBuilder;
+import dev.newsdesk.feed.cache.FeedStore;
+import dev.newsdesk.feed.cache.Rendition;
+import dev.newsdesk.feed.model.FeedItem;
+import dev.newsdesk.feed.model.FeedKey;
+import dev.newsdesk.feed.render.FeedFormat;
+import io.micrometer.core.instrument.Counter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings one feed in line with article-service: lists its newest articles (ids, versions and
+ * {@code updatedAt}), fingerprints that list and, only when the fingerprint changed, rebuilds the
+ * feed from the articles' items. Items are held by article id and version, so a rebuild fetches
+ * only the articles that are new or changed. Used by the poller's one thread only.
+ */
+final class FeedRefresher {
+
+    private static final Logger LOG = Logger.getLogger(FeedRefresher.class);
+    /** The listing API's largest page. */
+    private static final int MAX_LIMIT = 100;
+
+    private final ArticleSource source;
+    private final FeedStore store;
+    private final FeedBuilder builder;
+    private final ItemMapping mapping;
+    private final Counter rebuilds;
+    private final int wanted;
+    private final Map<Long, HeldItem> items = new HashMap<>();
+    /** The newest tombstone read from the change feed: part of every feed's Last-Modified. */
+    private Instant lastDeletion;
+
+    FeedRefresher(
+            ArticleSource source,
+            FeedStore store,
+            FeedBuilder builder,
+            ItemMapping mapping,
+            Counter rebuilds,
+            int wanted) {
+        this.source = source;
+        this.store = store;
+        this.builder = builder;
+        this.mapping = mapping;
+        this.rebuilds = rebuilds;
+        this.wanted = wanted;
+    }
+
+    FeedBuilder builder() {
+        return builder;
+    }
+
+    /** The feed's newest articles, as many as its pages show. */
+    List<ArticlePage.ArticleSummary> newest(FeedKey key) {
+        List<ArticlePage.ArticleSummary> newest = new ArrayList<>(wanted);
+        String cursor = null;
+        do {
+            ArticlePage page = source.newest(key, Math.min(MAX_LIMIT, wanted - newest.size()), cursor);
+            newest.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null && newest.size() < wanted);
+        return newest.size() > wanted ? newest.subList(0, wanted) : newest;
+    }
+
+    /**
+     * Rebuilds the feed if {@code newest} differs from what it was built from; adds to
+     * {@code topics} the URL of each first page whose bytes changed (for the WebSub hub).
+     */
+    void refresh(FeedKey key, List<ArticlePage.ArticleSummary> newest, List<String> topics) {
+        String fingerprint = fingerprint(newest);
+        BuiltFeed before = store.get(key);
+        if (before != null && before.fingerprint().equals(fingerprint)) {
+            return;
+        }
+        List<FeedItem> feedItems = new ArrayList<>(newest.size());
+        for (ArticlePage.ArticleSummary summary : newest) {
+            item(summary).ifPresent(feedItems::add);
+        }
+        BuiltFeed built = builder.build(key, fingerprint, feedItems, lastDeletion);
+        store.put(built);
+        rebuilds.increment();
+        for (FeedFormat format : FeedFormat.values()) {
+            Rendition now = built.page(format, 1);
+            Rendition was = before == null ? null : before.page(format, 1);
+            if (was == null || !was.etag().equals(now.etag())) {
+                topics.add(builder.links().feedBaseUrl() + key.path() + "/" + format.file());
+            }
+        }
+        LOG.debugf("Rebuilt %s: %d items", key, feedItems.size());
+    }
+
+    /** Remembers when the newest deletion happened, if {@code change} is a later one. */
+    void noteDeletion(ChangePage.Change change) {
+        if (change.deleted() && change.updatedAt() != null) {
+            Instant at = OffsetDateTime.parse(change.updatedAt()).toInstant();
+            if (lastDeletion == null || at.isAfter(lastDeletion)) {
+                lastDeletion = at;
+            }
+        }
+    }
+
+    /** The item held for an article, if any, after it is no longer held. */
+    Optional<FeedItem> forget(long articleId) {
+        return Optional.ofNullable(items.remove(articleId)).map(HeldItem::item);
+    }
+
+    /** The item held for an article listed just now, if any. */
+    Optional<FeedItem> held(long articleId) {
+        return Optional.ofNullable(items.get(articleId)).map(HeldItem::item);
+    }
+
+    /** Fetches an article's current version and holds its item. */
+    Optional<FeedItem> fetch(long articleId) {
+        return source.article(articleId).map(this::hold);
+    }
+
+    /** Drops the items of articles no longer listed in any feed. */
+    void retainOnly(Collection<Long> listed) {
+        items.keySet().retainAll(listed);
+    }
+
+    /** The item of a listed article: from those held when its version is, else fetched once. */
+    private Optional<FeedItem> item(ArticlePage.ArticleSummary summary) {
+        HeldItem held = items.get(summary.id());
+        if (held != null && held.matches(summary)) {
+            return Optional.of(held.item());
+        }
+        return fetch(summary.id());
+    }
+
+    private FeedItem hold(Article article) {
+        HeldItem held = new HeldItem(article.version(), article.updatedAt(), mapping.item(article));
+        items.put(article.id(), held);
+        return held.item();
+    }
+
+    static String fingerprint(List<ArticlePage.ArticleSummary> newest) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (ArticlePage.ArticleSummary s : newest) {
+                digest.update(
+                        (s.id() + ":" + s.version() + ":" + s.updatedAt() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** A mapped article and the version it was mapped from. */
+    private record HeldItem(Long version, String updatedAt, FeedItem item) {
+
+        boolean matches(ArticlePage.ArticleSummary summary) {
+            return Objects.equals(version, summary.version()) && Objects.equals(updatedAt, summary.updatedAt());
+        }
+    }
+}

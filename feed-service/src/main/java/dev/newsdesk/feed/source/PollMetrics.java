@@ -1,0 +1,33 @@
+package dev.newsdesk.feed.source;
+
+import dev.newsdesk.feed.cache.FeedStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+
+/** What the poller reports to Prometheus: polls by outcome, rebuilds, and whether and how long feeds are stale. */
+record PollMetrics(Counter pollsOk, Counter pollsFailed, Counter rebuilds) {
+
+    static PollMetrics register(MeterRegistry metrics, FeedStore store) {
+        PollMetrics counters = new PollMetrics(
+                Counter.builder("newsdesk.feed.polls")
+                        .tag("outcome", "ok")
+                        .description("Polls of article-service that saw its current state")
+                        .register(metrics),
+                Counter.builder("newsdesk.feed.polls")
+                        .tag("outcome", "failed")
+                        .description("Polls that failed; the feeds held are served as stale")
+                        .register(metrics),
+                Counter.builder("newsdesk.feed.rebuilds")
+                        .description("Feeds rebuilt because their articles changed")
+                        .register(metrics));
+        Gauge.builder("newsdesk.feed.stale", store, s -> s.stale() ? 1 : 0)
+                .description("1 while the feeds served may be out of date")
+                .register(metrics);
+        Gauge.builder("newsdesk.feed.age.seconds", store, s -> s.ageSeconds(Instant.now()))
+                .description("Seconds since the feeds last matched article-service")
+                .register(metrics);
+        return counters;
+    }
+}
