@@ -3,7 +3,7 @@ package dev.newsdesk.image.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newsdesk.image.ImageOptions.Format;
+import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import dev.newsdesk.image.testing.ContentImages;
 import dev.newsdesk.image.testing.IndependentDecoders;
 import dev.newsdesk.image.testing.Ssim;
