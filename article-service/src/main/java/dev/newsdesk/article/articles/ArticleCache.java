@@ -27,9 +27,19 @@ import java.util.function.Supplier;
 public class ArticleCache {
 
     public static final Duration TTL = Duration.ofSeconds(10);
+    static final long ARTICLE_BYTES = 48L << 20;
+    static final long LIST_BYTES = 16L << 20;
 
-    private final Cache<Long, CachedArticle> byId =
-            Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(TTL).build();
+    /**
+     * Bounded by bytes, not entries: articles run from a paragraph to long galleries, and the
+     * pod's heap is a few hundred MB (docs/deploy.md, "Start-up and memory"). An entry weighs
+     * about twice its JSON (the bytes and the record they were written from).
+     */
+    private final Cache<Long, CachedArticle> byId = Caffeine.newBuilder()
+            .maximumWeight(ARTICLE_BYTES)
+            .weigher((Long id, CachedArticle a) -> 2 * a.json().length)
+            .expireAfterWrite(TTL)
+            .build();
     /** Slugs never change, so this mapping is never stale; a deleted id simply misses. */
     private final Cache<String, Long> idsBySlug =
             Caffeine.newBuilder().maximumSize(50_000).build();
@@ -39,8 +49,11 @@ public class ArticleCache {
      * bumps, so a listing computed before a write is never found after it, even if its load
      * finishes later.
      */
-    private final Cache<ListKey, byte[]> lists =
-            Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(LIST_TTL).build();
+    private final Cache<ListKey, byte[]> lists = Caffeine.newBuilder()
+            .maximumWeight(LIST_BYTES)
+            .weigher((ListKey key, byte[] json) -> json.length)
+            .expireAfterWrite(LIST_TTL)
+            .build();
 
     private final AtomicLong generation = new AtomicLong();
 

@@ -38,10 +38,13 @@ public final class ArticleServiceMain {
         System.exit(code);
     }
 
-    /** Quarkus deactivates a datasource without a URL; the unit that needs it then fails saying which property to set. */
+    /**
+     * Quarkus deactivates a datasource without a URL; the unit that needs it then fails naming the
+     * property, quoted (Hibernate ORM) or not (a bean that injects the URL, as the change listener does).
+     */
     static boolean missingDatabaseUrl(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("'quarkus.datasource.jdbc.url'")) {
+            if (t.getMessage() != null && t.getMessage().contains("quarkus.datasource.jdbc.url")) {
                 return true;
             }
         }

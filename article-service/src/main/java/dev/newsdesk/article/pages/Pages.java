@@ -23,11 +23,16 @@ import java.util.function.Supplier;
 public class Pages {
 
     static final Duration TTL = Duration.ofSeconds(2);
+    /** Pages are bounded by bytes (HTML of a long gallery is ten times a short item's). */
+    static final long PAGE_BYTES = 32L << 20;
 
     private final Site site;
     private final Template error;
-    private final Cache<PageKey, RenderedPage> rendered =
-            Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(TTL).build();
+    private final Cache<PageKey, RenderedPage> rendered = Caffeine.newBuilder()
+            .maximumWeight(PAGE_BYTES)
+            .weigher((PageKey key, RenderedPage page) -> page.body().length)
+            .expireAfterWrite(TTL)
+            .build();
     /**
      * Bumped by every committed write in the cluster: a page rendered before it is never found
      * after it, even if its rendering finishes later.
