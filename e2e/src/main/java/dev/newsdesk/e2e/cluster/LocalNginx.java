@@ -56,14 +56,31 @@ public final class LocalNginx implements AutoCloseable {
         }
     }
 
-    /** Writes a new configuration and makes nginx use it; returns once it is checked and signalled. */
+    /**
+     * Writes a new configuration and makes nginx use it; returns once every worker of the old one
+     * has finished its requests and gone. {@code nginx -s reload} only signals the master: until
+     * the old workers exit, a request on a kept-alive connection is still routed by the old
+     * upstreams (CI caught a rendition resized on the wrong replica just after hashing came on).
+     */
     public void reload(String conf) {
         try {
             Files.writeString(prefix.resolve("nginx.conf"), conf, StandardCharsets.UTF_8);
             check(binary, prefix);
+            List<ProcessHandle> old = process.children().toList();
             run(binary, "-p", prefix + "/", "-c", "nginx.conf", "-e", "logs/error.log", "-s", "reload");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (old.stream().anyMatch(ProcessHandle::isAlive)
+                    || process.children().noneMatch(worker -> !old.contains(worker))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("nginx's old workers did not finish within 30 s of the reload");
+                }
+                Thread.sleep(10);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
