@@ -5,6 +5,7 @@
 # API version) through ts-json-schema-generator. Run it only to add a kind or move to a
 # newer API; the checks read the committed file and need no network.
 # cnpg-cluster.json (the CloudNativePG Cluster) is written by hand: see its description.
+# gateway-api.json and nginx-gateway-fabric.json (the edge) come from generate-crds.sh.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT

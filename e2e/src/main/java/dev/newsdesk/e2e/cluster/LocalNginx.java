@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * nginx as the local cluster's ingress: the OS package (nginx-light, installed with apt-get when
+ * nginx as the local cluster's Gateway data plane: the OS package (nginx-light, installed with apt-get when
  * missing and allowed, as the bench scripts do), in the foreground, with its prefix, logs, pid
  * and temp files under its own folder and no port below 1024, so it needs no privilege.
- * {@link #reload} applies a new configuration the way ingress-nginx does on an endpoint change:
+ * {@link #reload} applies a new configuration the way the Gateway's nginx does on an endpoint change:
  * old workers finish their requests, new ones use the new upstreams.
  */
 public final class LocalNginx implements AutoCloseable {

@@ -19,8 +19,8 @@ import java.util.concurrent.Executors;
 /**
  * The cluster on one machine (issue 13): PostgreSQL (embedded, or the one
  * {@code QUARKUS_DATASOURCE_JDBC_URL} names), N replicas of each service on their own loopback
- * ports, and nginx in front as the ingress, generated from {@code k8s/}. Every replica sees the
- * others only through nginx: the public base URLs are the ingress, and feed-service reaches
+ * ports, and nginx in front as the Gateway, generated from the HTTPRoutes and policies in {@code k8s/}. Every replica sees the
+ * others only through nginx: the public base URLs are the Gateway, and feed-service reaches
  * article-service through the Service stand-in, as in a pod.
  */
 public final class NewsdeskCluster implements AutoCloseable {
@@ -33,6 +33,7 @@ public final class NewsdeskCluster implements AutoCloseable {
     private final Map<String, List<Replica>> replicas;
     private final NginxConfig config;
     private final int ingressPort;
+    private final int redirectPort;
     private final String signingKey;
     private LocalNginx nginx;
     private boolean hashing = true;
@@ -42,11 +43,13 @@ public final class NewsdeskCluster implements AutoCloseable {
             Map<String, List<Replica>> replicas,
             NginxConfig config,
             int ingressPort,
+            int redirectPort,
             String signingKey) {
         this.database = database;
         this.replicas = replicas;
         this.config = config;
         this.ingressPort = ingressPort;
+        this.redirectPort = redirectPort;
         this.signingKey = signingKey;
     }
 
@@ -56,11 +59,12 @@ public final class NewsdeskCluster implements AutoCloseable {
      */
     public static NewsdeskCluster start(
             Path root, Path dataDir, int ingressPort, int replicasEach, Map<String, String> extraEnv) {
-        IngressRoutes edge = IngressRoutes.read(root);
+        GatewayRoutes edge = GatewayRoutes.read(root);
         String signingKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
         boolean givenDatabase = System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
         LocalPostgres database = givenDatabase ? null : LocalPostgres.start(dataDir.resolve("postgres"), 0, true);
         Map<String, Integer> servicePorts = Map.of("article-service", NewsdeskSystem.freePort());
+        int redirectPort = NewsdeskSystem.freePort();
         String ingress = "http://localhost:" + ingressPort;
         Map<String, String> env = new LinkedHashMap<>();
         env.put("NEWSDESK_PUBLIC_BASE_URL", ingress);
@@ -95,7 +99,12 @@ public final class NewsdeskCluster implements AutoCloseable {
             replicas.put(service, each);
         }
         NewsdeskCluster cluster = new NewsdeskCluster(
-                database, replicas, new NginxConfig(edge, ingressPort, servicePorts), ingressPort, signingKey);
+                database,
+                replicas,
+                new NginxConfig(edge, ingressPort, redirectPort, servicePorts),
+                ingressPort,
+                redirectPort,
+                signingKey);
         try {
             cluster.nginx = LocalNginx.start(dataDir.resolve("nginx"), cluster.nginxConf());
             // All JVMs at once: on two cores they take turns, but the slowest sets the pace either way.
@@ -124,8 +133,14 @@ public final class NewsdeskCluster implements AutoCloseable {
         return times;
     }
 
+    /** The Gateway's HTTPS listener (plain HTTP locally: no certificate on a developer's machine). */
     public String ingressUrl() {
         return "http://localhost:" + ingressPort;
+    }
+
+    /** The Gateway's HTTP listener, whose only answer is a redirect to https. */
+    public String redirectUrl() {
+        return "http://localhost:" + redirectPort;
     }
 
     public List<Replica> replicas(String service) {
@@ -151,14 +166,14 @@ public final class NewsdeskCluster implements AutoCloseable {
 
     /**
      * Out of (false) or back into (true) its service's upstream, as failing or passing readiness
-     * does to the endpoints ingress-nginx balances over; nginx reloads with the new list.
+     * does to the endpoints the Gateway balances over; nginx reloads with the new list.
      */
     public synchronized void inUpstream(Replica replica, boolean in) {
         replica.inUpstream(in);
         nginx.reload(nginxConf());
     }
 
-    /** False: every upstream round robin, upstream-hash-by ignored (what the hashing is measured against). */
+    /** False: the hashing policy ignored, images round robin (what the hashing is measured against). */
     public synchronized void hashing(boolean on) {
         hashing = on;
         nginx.reload(nginxConf());

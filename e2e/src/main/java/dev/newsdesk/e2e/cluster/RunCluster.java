@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The cluster command's entry point ({@code ./mvnw -Pcluster}): two replicas of each service,
- * PostgreSQL, nginx as the ingress on {@code newsdesk.ingress.port} (default 8080, the contract's
+ * PostgreSQL, nginx as the Gateway on {@code newsdesk.ingress.port} (default 8080, the contract's
  * public base); says where everything is, and Ctrl-C stops nginx, the replicas, then the database.
  */
 public final class RunCluster {
@@ -30,8 +30,9 @@ public final class RunCluster {
         Map<String, Duration> ready = cluster.awaitReady(Duration.ofSeconds(120));
         System.out.println();
         System.out.println("newsdesk cluster is up (data and logs in " + data + "):");
-        System.out.println("  ingress (nginx)  " + cluster.ingressUrl() + "   <- use this; config in "
+        System.out.println("  gateway (nginx)  " + cluster.ingressUrl() + "   <- use this; config in "
                 + cluster.nginxPrefix().resolve("nginx.conf"));
+        System.out.println("  its HTTP listener " + cluster.redirectUrl() + "   (only redirects to https)");
         for (Replica replica : cluster.all()) {
             System.out.printf(
                     "  %-18s http://localhost:%d   ready in %.1f s%n",

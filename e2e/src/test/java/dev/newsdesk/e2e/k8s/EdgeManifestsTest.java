@@ -10,76 +10,120 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The edge of issue 13 as manifests: the Ingress objects (hashing for /img, a limit on the search
- * only) and the ingress-nginx controller settings that make over-the-limit a 429 problem document.
- * Each policy check is also shown to catch its breakage.
+ * The edge as manifests: the Gateway, its HTTPRoutes and the NGINX Gateway Fabric policies meet
+ * the policy ({@link GatewayPolicy}) and the CRD schemas of the pinned releases; each check is also
+ * shown to catch its breakage, and a broken route fails the schema.
  */
 class EdgeManifestsTest {
 
-    private static final String NGINX = "nginx.ingress.kubernetes.io/";
     private final Path root = Manifests.root();
+    private final ManifestSchemas schemas = new ManifestSchemas(root.resolve("k8s/schemas"));
+    private final List<Map<String, Object>> edge = new ArrayList<>();
     private final List<Map<String, Object>> objects = new ArrayList<>();
 
     EdgeManifestsTest() {
+        edge.addAll(Manifests.load(root.resolve("k8s/base/gateway.yaml")));
+        edge.addAll(Manifests.load(root.resolve("k8s/base/edge-policies.yaml")));
         for (String service : List.of("article-service", "image-service", "feed-service")) {
             objects.addAll(Manifests.load(root.resolve("k8s/base/generated/" + service + ".yml")));
         }
-        objects.addAll(Manifests.load(root.resolve("k8s/base/ingress.yaml")));
+        objects.addAll(edge);
     }
 
     @Test
-    void theIngressesPassThePolicy() {
-        assertEquals(3, Manifests.ofKind(objects, "Ingress").size());
-        assertEquals(List.of(), ManifestPolicy.ingress(objects));
+    void theGatewayRoutesAndPoliciesPassThePolicyAndTheirSchemas() {
+        assertEquals(4, Manifests.ofKind(objects, "HTTPRoute").size());
+        assertEquals(List.of(), GatewayPolicy.check(objects));
+        assertEquals(List.of(), schemas.violations(edge));
     }
 
     @Test
-    void aLimitOnReadsOfArticlesIsCaught() {
-        annotations("newsdesk").put(NGINX + "limit-rps", "5");
-        List<String> violations = ManifestPolicy.ingress(objects);
+    void aMisspelledFieldInARouteFailsTheSchema() {
+        Map<String, Object> rule = rules("newsdesk-search").get(0);
+        rule.put("backendRef", rule.remove("backendRefs"));
+        List<String> violations = schemas.violations(edge);
+        assertEquals(1, violations.size(), violations.toString());
+        assertTrue(violations.get(0).startsWith("HTTPRoute/newsdesk-search: "), violations.get(0));
+        assertTrue(violations.get(0).contains("backendRef"), violations.get(0));
+    }
+
+    @Test
+    void anIngressPathTypeInARouteFailsTheSchema() {
+        Map<String, Object> match =
+                Manifests.list(rules("newsdesk-search").get(0), "matches").get(0);
+        Manifests.map(match, "path").put("type", "Prefix");
+        List<String> violations = schemas.violations(edge);
         assertTrue(
-                violations.contains("Ingress/newsdesk: /articles is rate-limited, but reads of it must not be"),
+                violations.stream().anyMatch(v -> v.startsWith("HTTPRoute/newsdesk-search: ") && v.contains("enum")),
                 violations.toString());
     }
 
     @Test
+    void aLoadBalancingMethodTheControllerDoesNotKnowFailsTheSchema() {
+        Manifests.map(policy("UpstreamSettingsPolicy"), "spec").put("loadBalancingMethod", "consistent hash");
+        List<String> violations = schemas.violations(edge);
+        assertEquals(1, violations.size(), violations.toString());
+        assertTrue(violations.get(0).startsWith("UpstreamSettingsPolicy/image-service-by-uri: "), violations.get(0));
+    }
+
+    @Test
+    void aLimitOnReadsOfArticlesIsCaught() {
+        Map<String, Object> limit = policy("RateLimitPolicy");
+        Manifests.list(Manifests.map(limit, "spec"), "targetRefs").get(0).put("name", "newsdesk");
+        List<String> violations = GatewayPolicy.check(objects);
+        assertTrue(
+                violations.contains("GET /api/articles is rate-limited, but reads must not be"), violations.toString());
+        assertTrue(violations.contains("GET /search is not rate-limited"), violations.toString());
+    }
+
+    @Test
     void imagesWithoutConsistentHashingAreCaught() {
-        annotations("newsdesk-img").remove(NGINX + "upstream-hash-by");
+        objects.remove(policy("UpstreamSettingsPolicy"));
         assertEquals(
-                List.of("Ingress/newsdesk-img: /img to image-service is not hashed by $request_uri (one resize per"
-                        + " rendition)"),
-                ManifestPolicy.ingress(objects));
+                List.of("image-service is not hashed by $request_uri (one resize per rendition)"),
+                GatewayPolicy.check(objects));
     }
 
     @Test
-    void anUnlimitedSearchIsCaught() {
-        annotations("newsdesk-search").remove(NGINX + "limit-rps");
-        annotations("newsdesk-search").remove(NGINX + "limit-burst-multiplier");
-        assertEquals(List.of("Ingress/newsdesk-search: /search is not rate-limited"), ManifestPolicy.ingress(objects));
+    void aPrefixRootThatPublishesTheManagementPathsIsCaught() {
+        List<Map<String, Object>> matches = Manifests.list(rules("newsdesk").get(0), "matches");
+        Map<String, Object> root = matches.get(matches.size() - 1);
+        assertEquals("/", Manifests.map(root, "path").get("value"));
+        Manifests.map(root, "path").put("type", "PathPrefix");
+        List<String> violations = GatewayPolicy.check(objects);
+        assertTrue(violations.contains("/q/metrics is routed, but must not be published"), violations.toString());
     }
 
     @Test
-    void theControllerSettingsAnswer429WithRetryAfterAndAProblemDocument() {
-        List<Map<String, Object>> controller = Manifests.load(root.resolve("k8s/ingress-nginx/controller-config.yaml"));
-        assertEquals(List.of(), new ManifestSchemas(root.resolve("k8s/schemas")).violations(controller));
-        Map<String, Object> data = Manifests.map(controller.get(0), "data");
-        assertEquals("429", data.get("limit-req-status-code"));
-        String server = (String) data.get("server-snippet");
-        assertTrue(server.contains("error_page 429 @newsdesk_too_many_requests;"), server);
-        assertTrue(server.contains("add_header Retry-After"), server);
-        assertTrue(server.contains("default_type application/problem+json;"), server);
-        // Reads carry no key for the write zone, so they are never counted.
-        String http = (String) data.get("http-snippet");
-        for (String read : List.of("GET", "HEAD", "OPTIONS")) {
-            assertTrue(http.contains(read + " \"\";"), http);
-        }
+    void plainHttpServingTheSiteAndAnIngressAreCaught() {
+        Map<String, Object> route = route("newsdesk-search");
+        Manifests.list(Manifests.map(route, "spec"), "parentRefs").get(0).put("sectionName", "http");
+        objects.add(Map.of(
+                "apiVersion", "networking.k8s.io/v1",
+                "kind", "Ingress",
+                "metadata",
+                        Map.of("name", "old", "annotations", Map.of("nginx.ingress.kubernetes.io/limit-rps", "5"))));
+        assertEquals(
+                List.of(
+                        "Ingress/old: ingress-nginx is retired; the Gateway is the edge",
+                        "Ingress/old: an ingress-nginx annotation",
+                        "Gateway/newsdesk listener http: plain HTTP serves HTTPRoute/newsdesk-search instead of"
+                                + " redirecting"),
+                GatewayPolicy.check(objects));
     }
 
-    private Map<String, Object> annotations(String ingress) {
-        return Manifests.ofKind(objects, "Ingress").stream()
-                .filter(i -> Manifests.name(i).equals(ingress))
-                .map(i -> Manifests.path(i, "metadata", "annotations"))
+    private Map<String, Object> route(String name) {
+        return Manifests.ofKind(edge, "HTTPRoute").stream()
+                .filter(r -> Manifests.name(r).equals(name))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private List<Map<String, Object>> rules(String route) {
+        return Manifests.list(Manifests.map(route(route), "spec"), "rules");
+    }
+
+    private Map<String, Object> policy(String kind) {
+        return Manifests.ofKind(edge, kind).get(0);
     }
 }

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What issue 6 asks of every manifest, beyond the API schema: each check returns the
@@ -24,24 +22,6 @@ import java.util.TreeSet;
  */
 final class ManifestPolicy {
 
-    /** The contract's routing table (CONTRACT.md, "Topology"): path, path type, service. */
-    static final Set<String> CONTRACT_ROUTES = Set.of(
-            "/api Prefix article-service",
-            "/articles Prefix article-service",
-            "/categories Prefix article-service",
-            "/tags Prefix article-service",
-            "/search Exact article-service",
-            "/sitemap.xml Exact article-service",
-            "/sitemap-news.xml Exact article-service",
-            "/robots.txt Exact article-service",
-            "/favicon.ico Exact article-service",
-            "/static Prefix article-service",
-            "/ Exact article-service",
-            "/img Prefix image-service",
-            "/feeds Prefix feed-service");
-
-    private static final String NGINX = "nginx.ingress.kubernetes.io/";
-
     private ManifestPolicy() {}
 
     static List<String> all(List<Map<String, Object>> objects) {
@@ -49,7 +29,7 @@ final class ManifestPolicy {
         violations.addAll(containers(objects));
         violations.addAll(services(objects));
         violations.addAll(scaling(objects));
-        violations.addAll(ingress(objects));
+        violations.addAll(GatewayPolicy.check(objects));
         violations.addAll(networkPolicies(objects));
         violations.addAll(databaseLocale(objects));
         return violations;
@@ -188,68 +168,6 @@ final class ManifestPolicy {
             if (!budgeted) {
                 violations.add(id(deployment) + ": no PodDisruptionBudget selects its pods");
             }
-        }
-        return violations;
-    }
-
-    /** Paths the edge limits per client address (issue 13): the public search; writes are limited by method. */
-    static final Set<String> LIMITED_PATHS = Set.of("/search");
-
-    /**
-     * nginx Ingresses with TLS that together route exactly the contract's prefixes to the right
-     * Services (issue 13 splits them by annotations): {@code /img} hashed by request URI so each
-     * rendition lives on one image-service replica, rate limits on the search only, so that reads
-     * of articles, feeds and images are never limited.
-     */
-    static List<String> ingress(List<Map<String, Object>> objects) {
-        List<String> violations = new ArrayList<>();
-        List<Map<String, Object>> ingresses = ofKind(objects, "Ingress");
-        if (ingresses.isEmpty()) {
-            return List.of("no Ingress");
-        }
-        Set<String> routes = new TreeSet<>();
-        for (Map<String, Object> ingress : ingresses) {
-            Map<String, Object> spec = map(ingress, "spec");
-            if (!"nginx".equals(spec.get("ingressClassName"))) {
-                violations.add(id(ingress) + ": ingressClassName is not nginx");
-            }
-            if (list(spec, "tls").stream().noneMatch(t -> t.get("secretName") != null)) {
-                violations.add(id(ingress) + ": no TLS Secret");
-            }
-            Map<String, Object> annotations = path(ingress, "metadata", "annotations");
-            boolean limited = annotations.keySet().stream().anyMatch(k -> k.startsWith(NGINX + "limit-"));
-            boolean hashed = "$request_uri".equals(annotations.get(NGINX + "upstream-hash-by"));
-            for (Map<String, Object> rule : list(spec, "rules")) {
-                for (Map<String, Object> route : list(map(rule, "http"), "paths")) {
-                    Map<String, Object> backend = path(route, "backend", "service");
-                    routes.add(route.get("path") + " " + route.get("pathType") + " " + backend.get("name"));
-                    Object port = map(backend, "port")
-                            .getOrDefault("name", map(backend, "port").get("number"));
-                    boolean exists = ofKind(objects, "Service").stream()
-                            .filter(s -> name(s).equals(backend.get("name")))
-                            .flatMap(s -> list(map(s, "spec"), "ports").stream())
-                            .anyMatch(p -> Objects.equals(p.get("name"), port) || Objects.equals(p.get("port"), port));
-                    if (!exists) {
-                        violations.add(id(ingress) + ": " + route.get("path") + " goes to " + backend.get("name")
-                                + " port " + port + ", which no Service has");
-                    }
-                    if (limited != LIMITED_PATHS.contains(route.get("path"))) {
-                        violations.add(id(ingress) + ": " + route.get("path")
-                                + (limited ? " is rate-limited, but reads of it must not be" : " is not rate-limited"));
-                    }
-                    if (hashed != "image-service".equals(backend.get("name"))) {
-                        violations.add(
-                                id(ingress) + ": " + route.get("path")
-                                        + (hashed
-                                                ? " is hashed by request URI, which only image caches need"
-                                                : " to image-service is not hashed by $request_uri (one resize per rendition)"));
-                    }
-                }
-            }
-        }
-        if (!routes.equals(new TreeSet<>(CONTRACT_ROUTES))) {
-            violations.add(
-                    "Ingress routes " + routes + " differ from the contract's " + new TreeSet<>(CONTRACT_ROUTES));
         }
         return violations;
     }

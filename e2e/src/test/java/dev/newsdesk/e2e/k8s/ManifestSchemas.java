@@ -17,7 +17,10 @@ import java.util.Map;
 /**
  * Validates manifests against the JSON schemas kept in {@code k8s/schemas/}, offline:
  * {@code kubernetes.json} (strict schemas of the Kubernetes kinds k8s/ uses; see
- * {@code generate.sh} there) and {@code cnpg-cluster.json} (the CloudNativePG Cluster).
+ * {@code generate.sh} there), {@code cnpg-cluster.json} (the CloudNativePG Cluster), and the
+ * edge's custom resources from the CRDs of pinned releases ({@code generate-crds.sh}):
+ * {@code gateway-api.json} (Gateway API, standard channel) and {@code nginx-gateway-fabric.json}
+ * (the controller's policies), looked up by API version and kind.
  * A kind with no schema is itself a violation, so a new kind cannot slip by unchecked.
  */
 final class ManifestSchemas {
@@ -27,6 +30,7 @@ final class ManifestSchemas {
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
     private final JsonNode kubernetes;
     private final Schema cnpgCluster;
+    private final JsonNode customResources;
     private final Map<String, Schema> byKind = new HashMap<>();
 
     ManifestSchemas(Path schemaDir) {
@@ -34,6 +38,12 @@ final class ManifestSchemas {
             kubernetes = JSON.readTree(schemaDir.resolve("kubernetes.json").toFile());
             cnpgCluster = registry.getSchema(
                     JSON.readTree(schemaDir.resolve("cnpg-cluster.json").toFile()));
+            ObjectNode crds = JSON.createObjectNode();
+            for (String file : List.of("gateway-api.json", "nginx-gateway-fabric.json")) {
+                crds.setAll((ObjectNode)
+                        JSON.readTree(schemaDir.resolve(file).toFile()).get("definitions"));
+            }
+            customResources = crds;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the schemas in " + schemaDir, e);
         }
@@ -59,6 +69,10 @@ final class ManifestSchemas {
         String kind = Manifests.kind(object);
         if ("postgresql.cnpg.io/v1".equals(object.get("apiVersion")) && "Cluster".equals(kind)) {
             return cnpgCluster;
+        }
+        String apiVersion = String.valueOf(object.get("apiVersion"));
+        if (customResources.has(apiVersion + "/" + kind)) {
+            return byKind.computeIfAbsent(apiVersion + "/" + kind, k -> registry.getSchema(customResources.get(k)));
         }
         return byKind.computeIfAbsent(kind, k -> {
             if (!kubernetes.path("definitions").has("I" + k)) {
