@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Start-up time and resident memory of each service in JVM mode, before and after the JDK's AOT
-# cache and the container memory options (issue 13, item 7), in one run on this machine:
-#   before: fast-jar, `java -jar` with the JVM's defaults (what the services shipped with);
-#   after:  aot-jar (quarkus.package.jar.type) with its app.aot from a training run under the
-#           same load, started with the JVM options of the images (Dockerfile.jvm).
+# cache and the production JVM options, in one run on this machine:
+#   before: fast-jar, `java -jar` with the JVM's defaults (what a user ran before jvm.args);
+#   after:  aot-jar (quarkus.package.jar.type) started as everything starts it,
+#           `java @jvm.args -jar quarkus-run.jar` with the jvm.args its build wrote, plus
+#           -XX:AOTCache=app.aot from a training run under the same load (what -Paot appends).
 # Start-up: from exec to the first 200 of /q/health/ready, each service alone (feed-service
 # needs article-service to build its first feed, so one article-service runs beside it,
 # started before and not measured); the median of RUNS starts. Memory: VmRSS after a load of
@@ -19,10 +20,6 @@ runs="${1:-5}"
 load="${2:-20}"
 PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 export PGHOST PGPORT PGUSER
-# What the JVM images set (src/main/docker/Dockerfile.jvm of each service): the pod's memory
-# limit stands in for MaxRAM here, as the JVM reads it from the cgroup in a container.
-AFTER_OPTS="${AFTER_OPTS:--XX:MaxRAM=512m $(sed -n 's/^ *JAVA_OPTS_APPEND="\(.*\)".*/\1/p' "$root/article-service/src/main/docker/Dockerfile.jvm" | sed 's/-Dquarkus.http.host=0.0.0.0//; s/-XX:AOTCache=[^ ]*//')}"
-
 # JAVA_HOME's java (a JDK 25: the AOT cache needs the JDK that trained it), as ./mvnw uses it.
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 "$JAVA" -XX:AOTMode=off -version >/dev/null 2>&1 \
@@ -61,6 +58,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -d "$builds/feed-service-after" ]; t
   (cd "$root" && ./mvnw -q -B -pl article-service,image-service,feed-service -am package -DskipTests -Dspotless.check.skip=true)
 fi
 rm -f "$builds"/*-after/app.aot
+sed -i '/^-XX:AOTCache=/d' "$builds"/*-after/jvm.args
 
 psql -v ON_ERROR_STOP=1 -d postgres -qc "create database $db"
 article_env=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER"
@@ -70,8 +68,8 @@ article_env=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db"
 start() {
   local name=$1 variant=$2 port=$3 log=$4; shift 4
   local opts=""
-  [ "$variant" = after ] && opts="-XX:AOTCache=app.aot $AFTER_OPTS"
-  [ "${TRAIN:-0}" = 1 ] && opts="-XX:AOTCacheOutput=app.aot $AFTER_OPTS"
+  [ "$variant" = after ] && opts="@jvm.args"
+  [ "${TRAIN:-0}" = 1 ] && opts="@jvm.args -XX:AOTCacheOutput=app.aot"
   (cd "$builds/$name-$variant" && exec env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
      NEWSDESK_DATA_DIR="$work/data-$name" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
      "$JAVA" $opts -jar quarkus-run.jar >"$log" 2>&1) &
@@ -161,6 +159,7 @@ for name in article-service image-service feed-service; do
   load_of "$name" "$port" 10
   stop "$pid"
   test -s "$builds/$name-after/app.aot" || { echo "$name: the training run wrote no app.aot" >&2; tail -5 "$work/$name-training.log" >&2; exit 1; }
+  echo "-XX:AOTCache=app.aot" >>"$builds/$name-after/jvm.args"
 done
 stop "$dep"
 
@@ -193,7 +192,9 @@ for name in article-service image-service feed-service; do
 done
 
 echo
-echo "JVM options after: -XX:AOTCache=app.aot $AFTER_OPTS"
+for name in article-service image-service feed-service; do
+  echo "$name after: java $(grep -v '^#' "$builds/$name-after/jvm.args" | tr '\n' ' ')-jar quarkus-run.jar"
+done
 echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| %-15s | %-12s | %-12s | %-5s | %-14s | %-14s | %-16s | %-16s |\n' service "ready before" "ready after" ratio "VmRSS before" "VmRSS after" "RssAnon before" "RssAnon after"
 for name in article-service image-service feed-service; do

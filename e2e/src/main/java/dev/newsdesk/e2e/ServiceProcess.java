@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +21,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own JVM
  * process on its own port: what the run command starts and what the end-to-end tests talk to.
+ * It starts as everywhere else, {@code java @jvm.args -jar quarkus-run.jar} from the application
+ * folder: the production JVM options (and the AOT cache, when the build trained one) that the
+ * build wrote there.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** The files of the application folder the command names. */
+    public static final String JAR = "quarkus-run.jar", JVM_ARGS = "jvm.args";
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -44,15 +49,16 @@ public final class ServiceProcess implements AutoCloseable {
      * An {@code env} value of null removes that variable from the inherited environment.
      */
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path log) {
-        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(
-                    jar + " is missing: package the services first (./mvnw package -DskipTests)");
+        Path app = root.resolve(name).resolve("target/quarkus-app");
+        for (String file : List.of(JAR, JVM_ARGS)) {
+            if (!Files.isRegularFile(app.resolve(file))) {
+                throw new IllegalStateException(
+                        app.resolve(file) + " is missing: package the services first (./mvnw package -DskipTests)");
+            }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar.toString()));
         ProcessBuilder builder =
-                new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+                new ProcessBuilder(command(java)).directory(app.toFile()).redirectErrorStream(true);
         env.forEach((key, value) -> {
             if (value == null) {
                 builder.environment().remove(key);
@@ -74,6 +80,11 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
+    }
+
+    /** The command line that starts a service, from its application folder. */
+    public static List<String> command(String java) {
+        return List.of(java, "@" + JVM_ARGS, "-jar", JAR);
     }
 
     private static void pipe(InputStream in, String name, PrintStream out) {

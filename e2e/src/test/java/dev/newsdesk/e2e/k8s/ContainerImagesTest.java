@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * No Docker engine runs here, so the Dockerfiles are read, not built: each image must run
- * as the non-root user the pods declare (1001), listen on the pod port, and the native one
- * must compile in the Mandrel builder stage.
+ * as the non-root user the pods declare (1001), listen on the pod port, the JVM ones start as
+ * everything else starts a service ({@code java @jvm.args -jar quarkus-run.jar}), and the native
+ * one must compile in the Mandrel builder stage.
  */
 class ContainerImagesTest {
 
@@ -30,6 +31,14 @@ class ContainerImagesTest {
         assertEquals("USER 1001", users.get(users.size() - 1), "the final stage's user");
         assertTrue(lines.contains("EXPOSE 8080"), "EXPOSE 8080");
         assertTrue(lines.stream().anyMatch(l -> l.contains("QUARKUS_HTTP_PORT=8080")), "QUARKUS_HTTP_PORT=8080");
+        if (dockerfile.endsWith("jvm")) {
+            // The start every other launcher uses: the build's JVM options from the application folder.
+            assertTrue(lines.contains("WORKDIR /deployments"), "WORKDIR /deployments");
+            assertTrue(
+                    lines.contains("ENTRYPOINT [ \"java\", \"@jvm.args\", \"-jar\", \"quarkus-run.jar\" ]"),
+                    "java @jvm.args -jar quarkus-run.jar");
+            assertTrue(lines.stream().noneMatch(l -> l.contains("JAVA_OPTS")), "no JVM options but jvm.args");
+        }
         if (dockerfile.endsWith("native")) {
             assertTrue(
                     lines.stream()
