@@ -27,14 +27,16 @@ import java.util.function.Supplier;
 public class ArticleCache {
 
     public static final Duration TTL = Duration.ofSeconds(10);
-    static final long ARTICLE_BYTES = 48L << 20;
+    static final long ARTICLE_BYTES = 32L << 20;
     static final long LIST_BYTES = 16L << 20;
     static final int ENTRY_OVERHEAD = 200;
 
     /**
      * Bounded by bytes, not entries: articles run from a paragraph to long galleries, and the
      * pod's heap is a few hundred MB (docs/deploy.md, "Start-up and memory"). An entry is its
-     * JSON plus about {@link #ENTRY_OVERHEAD} bytes of record, key and cache node.
+     * JSON plus about {@link #ENTRY_OVERHEAD} bytes of record, key and cache node. The bound comes
+     * from bench/article/pages.sh's cache sizing (hit ratio against bytes, Zipf-distributed reads;
+     * README "Caching"): a miss is one primary-key read of the stored JSON.
      */
     private final Cache<Long, CachedArticle> byId = Caffeine.newBuilder()
             .maximumWeight(ARTICLE_BYTES)

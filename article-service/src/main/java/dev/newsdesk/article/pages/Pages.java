@@ -32,9 +32,10 @@ public class Pages {
     static final Duration TTL = Duration.ofMinutes(5);
     /**
      * Pages are bounded by bytes (HTML of a long gallery is ten times a short item's); the bound
-     * comes from bench/article/cache-sizing.sh (hit ratio against bytes, Zipf-distributed reads).
+     * comes from bench/article/pages.sh's cache sizing (hit ratio against bytes, Zipf-distributed
+     * reads; README "Caching").
      */
-    static final long PAGE_BYTES = 64L << 20;
+    static final long PAGE_BYTES = 32L << 20;
 
     private final Site site;
     private final Template error;
