@@ -169,8 +169,7 @@ public class ArticleResource {
                     ArticleInput input) {
         access.require(authorization);
         CachedArticle created = writes.create(input);
-        return withBody(
-                Response.created(URI.create("/api/articles/" + created.article().id())), created);
+        return withBody(Response.created(URI.create("/api/articles/" + created.id())), created);
     }
 
     @PUT

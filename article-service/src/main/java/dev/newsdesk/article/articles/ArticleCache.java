@@ -27,17 +27,20 @@ import java.util.function.Supplier;
 public class ArticleCache {
 
     public static final Duration TTL = Duration.ofSeconds(10);
-    static final long ARTICLE_BYTES = 48L << 20;
+    static final long ARTICLE_BYTES = 32L << 20;
     static final long LIST_BYTES = 16L << 20;
+    static final int ENTRY_OVERHEAD = 200;
 
     /**
      * Bounded by bytes, not entries: articles run from a paragraph to long galleries, and the
-     * pod's heap is a few hundred MB (docs/deploy.md, "Start-up and memory"). An entry weighs
-     * about twice its JSON (the bytes and the record they were written from).
+     * pod's heap is a few hundred MB (docs/deploy.md, "Start-up and memory"). An entry is its
+     * JSON plus about {@link #ENTRY_OVERHEAD} bytes of record, key and cache node. The bound comes
+     * from bench/article/pages.sh's cache sizing (hit ratio against bytes, Zipf-distributed reads;
+     * README "Caching"): a miss is one primary-key read of the stored JSON.
      */
     private final Cache<Long, CachedArticle> byId = Caffeine.newBuilder()
             .maximumWeight(ARTICLE_BYTES)
-            .weigher((Long id, CachedArticle a) -> 2 * a.json().length)
+            .weigher((Long id, CachedArticle a) -> a.json().length + ENTRY_OVERHEAD)
             .expireAfterWrite(TTL)
             .build();
     /** Slugs never change, so this mapping is never stale; a deleted id simply misses. */
@@ -87,8 +90,8 @@ public class ArticleCache {
 
     public CachedArticle put(CachedArticle article) {
         generation.incrementAndGet();
-        byId.put(article.article().id(), article);
-        idsBySlug.put(article.article().slug(), article.article().id());
+        byId.put(article.id(), article);
+        idsBySlug.put(article.slug(), article.id());
         return article;
     }
 
@@ -106,7 +109,7 @@ public class ArticleCache {
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
         generation.incrementAndGet();
         CachedArticle held = byId.getIfPresent(change.articleId());
-        if (change.deleted() || held == null || held.article().version() < change.version()) {
+        if (change.deleted() || held == null || held.version() < change.version()) {
             byId.invalidate(change.articleId());
         }
         if (change.deleted()) {

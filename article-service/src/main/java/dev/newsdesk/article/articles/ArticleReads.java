@@ -19,15 +19,18 @@ public class ArticleReads {
     private final ArticleStore store;
     private final ArticleViews views;
     private final ArticleCache cache;
+    private final StoredArticles stored;
 
-    ArticleReads(ArticleStore store, ArticleViews views, ArticleCache cache) {
+    ArticleReads(ArticleStore store, ArticleViews views, ArticleCache cache, StoredArticles stored) {
         this.store = store;
         this.views = views;
         this.cache = cache;
+        this.stored = stored;
     }
 
+    /** From the cache, else one primary-key read of the JSON the write path stored. */
     public CachedArticle byId(long id) {
-        return cache.byId(id, () -> store.byId(id).map(views::cached))
+        return cache.byId(id, () -> stored.load(id))
                 .orElseThrow(() -> ProblemException.notFound("No article with id " + id));
     }
 
@@ -48,11 +51,16 @@ public class ArticleReads {
     public CachedArticle bySlug(String slug) {
         Optional<Long> id = cache.idOf(slug);
         if (id.isEmpty()) {
-            id = store.bySlug(slug).map(e -> e.id);
+            id = stored.idOf(slug);
             id.ifPresent(found -> cache.rememberSlug(slug, found));
         }
-        return id.flatMap(found -> cache.byId(found, () -> store.byId(found).map(views::cached)))
+        return id.flatMap(found -> cache.byId(found, () -> stored.load(found)))
                 .orElseThrow(() -> ProblemException.notFound("No article with slug " + slug));
+    }
+
+    /** The article behind a slug as a record, for the page: read back from its JSON bytes. */
+    public Article articleBySlug(String slug) {
+        return stored.article(bySlug(slug));
     }
 
     public ArticlePage list(ListParams p) {

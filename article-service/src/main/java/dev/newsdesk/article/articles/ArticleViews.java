@@ -26,8 +26,7 @@ public class ArticleViews {
     }
 
     public CachedArticle cached(ArticleEntity e) {
-        Article article = full(e);
-        return new CachedArticle(article, json(article), etagOf(e.id, e.version));
+        return CachedArticle.of(e.id, e.slug, e.version, json(full(e)));
     }
 
     public Article full(ArticleEntity e) {

@@ -1,4 +1,13 @@
 package dev.newsdesk.article.articles;
 
-/** The full article, its JSON bytes and its ETag: what the cache holds and GET answers with. */
-public record CachedArticle(Article article, byte[] json, String etag) {}
+/**
+ * An article as GET answers it: its JSON bytes and ETag, with the id, slug and version the cache
+ * keys on. The {@link Article} record is not kept beside the bytes (it would double an entry's
+ * weight); the article page reads it back from the JSON ({@link ArticleReads#articleBySlug}).
+ */
+public record CachedArticle(long id, String slug, long version, byte[] json, String etag) {
+
+    public static CachedArticle of(long id, String slug, long version, byte[] json) {
+        return new CachedArticle(id, slug, version, json, ArticleViews.etagOf(id, version));
+    }
+}

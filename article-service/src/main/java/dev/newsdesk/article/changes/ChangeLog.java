@@ -2,6 +2,8 @@ package dev.newsdesk.article.changes;
 
 import dev.newsdesk.article.content.Rfc3339;
 import dev.newsdesk.article.store.ArticleEntity;
+import dev.newsdesk.article.store.ArticleRendering;
+import dev.newsdesk.article.store.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -37,16 +39,21 @@ public class ChangeLog {
 
     private final Session session;
     private final Event<ArticleChanged> changed;
+    private final ArticleRendering rendering;
+    private final StoredJson stored;
 
-    ChangeLog(Session session, Event<ArticleChanged> changed) {
+    ChangeLog(Session session, Event<ArticleChanged> changed, ArticleRendering rendering, StoredJson stored) {
         this.session = session;
         this.changed = changed;
+        this.rendering = rendering;
+        this.stored = stored;
     }
 
     /**
-     * Records the state of each article as this transaction leaves it. Call it last, inside the
-     * writing transaction: it flushes pending writes first, so the counter lock is taken as late as
-     * possible and the versions are the ones being committed.
+     * Records the state of each article as this transaction leaves it, and stores each one's
+     * public JSON rendered from that state (V32), so the stored bytes can never lag a write. Call
+     * it last, inside the writing transaction: it flushes pending writes first, so the counter lock
+     * is taken as late as possible and the versions are the ones being committed.
      */
     public void record(Collection<ArticleEntity> written) {
         append(written, false);
@@ -62,6 +69,10 @@ public class ChangeLog {
             return;
         }
         session.flush();
+        if (!deleted) {
+            // Rendered before the counter's lock is taken: writers serialise only from there on.
+            articles.forEach(a -> stored.write(rendering.render(a)));
+        }
         session.createNativeMutationQuery("update article_change_counter set last_seq = last_seq + :n where id = 1")
                 .setParameter("n", articles.size())
                 .executeUpdate();

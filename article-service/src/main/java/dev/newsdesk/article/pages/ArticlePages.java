@@ -1,7 +1,10 @@
 package dev.newsdesk.article.pages;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.newsdesk.article.articles.Article;
 import dev.newsdesk.article.articles.ArticleReads;
+import dev.newsdesk.article.articles.ArticleSummary;
 import dev.newsdesk.article.articles.ListParams;
 import dev.newsdesk.article.images.ImageUrls;
 import io.quarkus.qute.Location;
@@ -21,16 +24,38 @@ class ArticlePages {
     private final Site site;
     private final ImageUrls images;
     private final Template article;
+    private final Pages pages;
+    private final Cache<Newest, List<ArticleSummary>> newest =
+            Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Pages.TTL).build();
 
-    ArticlePages(ArticleReads articles, Site site, ImageUrls images, @Location("pages/article.html") Template article) {
+    private record Newest(long generation, String section) {}
+
+    ArticlePages(
+            ArticleReads articles,
+            Site site,
+            ImageUrls images,
+            @Location("pages/article.html") Template article,
+            Pages pages) {
+        this.pages = pages;
         this.articles = articles;
         this.site = site;
         this.images = images;
         this.article = article;
     }
 
+    /**
+     * A section's newest articles, shared by every page of the section until a write anywhere
+     * (the pages' generation): pages of one section rendered one after another ask for the same.
+     */
+    private List<ArticleSummary> newestOf(String section) {
+        return newest.get(
+                new Newest(pages.generation(), section),
+                key -> articles.list(ListParams.newest(RELATED + 1, null).inCategory(section))
+                        .items());
+    }
+
     RenderedPage article(String slug) {
-        Article a = articles.bySlug(slug).article();
+        Article a = articles.articleBySlug(slug);
         String section = a.categories().isEmpty() ? null : a.categories().get(0);
         List<PageMeta.FeedLink> feeds = new ArrayList<>();
         if (section != null) {
@@ -39,8 +64,7 @@ class ArticlePages {
         feeds.addAll(site.siteFeeds());
         List<ListItem> related = new ArrayList<>();
         if (section != null) {
-            for (var s : articles.list(ListParams.newest(RELATED + 1, null).inCategory(section))
-                    .items()) {
+            for (var s : newestOf(section)) {
                 if (s.id() != a.id() && related.size() < RELATED) {
                     related.add(ListItem.of(s, site, images, true));
                 }
@@ -62,7 +86,7 @@ class ArticlePages {
                 false,
                 null,
                 feeds);
-        return RenderedPage.of(article.data("site", site)
+        return RenderedPage.html(article.data("site", site)
                 .data("page", meta)
                 .data("article", a)
                 .data("published", ListItem.SHOWN.format(OffsetDateTime.parse(a.publishedAt())))

@@ -149,7 +149,7 @@ class ListingPages {
         String newer =
                 firstPage || back == null ? null : back.equals(FIRST_PAGE) ? base : base + join + "cursor=" + back;
         PageMeta meta = PageMeta.listing(title, heading, canonical, description, newer, older, isSearch, query, feeds);
-        return RenderedPage.of(listing.data("site", site)
+        return RenderedPage.html(listing.data("site", site)
                 .data("page", meta)
                 .data("heading", heading)
                 .data("items", items)

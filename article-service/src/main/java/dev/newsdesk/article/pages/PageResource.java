@@ -1,6 +1,7 @@
 package dev.newsdesk.article.pages;
 
 import dev.newsdesk.http.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,9 +41,9 @@ public class PageResource {
     public Response home(
             @QueryParam("cursor") String cursor,
             @QueryParam("back") String back,
-            @Context UriInfo uri,
+            @Context HttpServerRequest request,
             @Context HttpHeaders headers) {
-        return answer(uri, headers, () -> listings.home(cursor, back));
+        return answer(request, headers, () -> listings.home(cursor, back));
     }
 
     @GET
@@ -53,9 +53,9 @@ public class PageResource {
             @PathParam("name") String name,
             @QueryParam("cursor") String cursor,
             @QueryParam("back") String back,
-            @Context UriInfo uri,
+            @Context HttpServerRequest request,
             @Context HttpHeaders headers) {
-        return answer(uri, headers, () -> listings.category(name, cursor, back));
+        return answer(request, headers, () -> listings.category(name, cursor, back));
     }
 
     @GET
@@ -65,9 +65,9 @@ public class PageResource {
             @PathParam("name") String name,
             @QueryParam("cursor") String cursor,
             @QueryParam("back") String back,
-            @Context UriInfo uri,
+            @Context HttpServerRequest request,
             @Context HttpHeaders headers) {
-        return answer(uri, headers, () -> listings.tag(name, cursor, back));
+        return answer(request, headers, () -> listings.tag(name, cursor, back));
     }
 
     @GET
@@ -77,26 +77,22 @@ public class PageResource {
             @QueryParam("q") String q,
             @QueryParam("cursor") String cursor,
             @QueryParam("back") String back,
-            @Context UriInfo uri,
+            @Context HttpServerRequest request,
             @Context HttpHeaders headers) {
-        return answer(uri, headers, () -> listings.search(q, cursor, back));
+        return answer(request, headers, () -> listings.search(q, cursor, back));
     }
 
     @GET
     @Path("articles/{slug}")
     @Operation(summary = "The article page")
-    public Response article(@PathParam("slug") String slug, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return answer(uri, headers, () -> articles.article(slug));
+    public Response article(
+            @PathParam("slug") String slug, @Context HttpServerRequest request, @Context HttpHeaders headers) {
+        return answer(request, headers, () -> articles.article(slug));
     }
 
-    private Response answer(UriInfo uri, HttpHeaders headers, Supplier<RenderedPage> render) {
-        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+    private Response answer(HttpServerRequest request, HttpHeaders headers, Supplier<RenderedPage> render) {
         try {
-            return pages.cached(
-                            uri.getRequestUri().getRawPath() + "?"
-                                    + uri.getRequestUri().getRawQuery(),
-                            render)
-                    .answer(ifNoneMatch, RenderedPage.HTML);
+            return Pages.response(pages.cached(Pages.url(request), render), headers);
         } catch (ProblemException p) {
             if (!readsHtml(headers)) {
                 throw p;

@@ -7,30 +7,41 @@ import dev.newsdesk.article.changes.ChangesMissed;
 import dev.newsdesk.http.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * What every page answer goes through: rendered pages are kept for {@link #TTL} by their URL,
- * the listing cache's bound on staleness, so a busy home page costs one rendering per couple of
- * seconds, not one per request; and a problem becomes the designed error page.
+ * What every page answer goes through: rendered pages (identity and gzip bytes) kept by their URL
+ * until a write anywhere in the cluster evicts them (the change events, delivered on every
+ * replica by LISTEN/NOTIFY) or {@link #TTL} passes, which bounds what depends on the clock alone
+ * (the news sitemap's 48 hours); and a problem becomes the designed error page. Hits are answered
+ * on the event loop by {@link PageBytesRoute}; misses are rendered by the resources on a worker.
  */
 @ApplicationScoped
 public class Pages {
 
-    static final Duration TTL = Duration.ofSeconds(2);
-    /** Pages are bounded by bytes (HTML of a long gallery is ten times a short item's). */
+    /** As long as a CDN keeps a page ({@code s-maxage}): staler than that nobody would notice. */
+    static final Duration TTL = Duration.ofMinutes(5);
+    /**
+     * Pages are bounded by bytes (HTML of a long gallery is ten times a short item's); the bound
+     * comes from bench/article/pages.sh's cache sizing (hit ratio against bytes, Zipf-distributed
+     * reads; README "Caching").
+     */
     static final long PAGE_BYTES = 32L << 20;
 
     private final Site site;
     private final Template error;
     private final Cache<PageKey, RenderedPage> rendered = Caffeine.newBuilder()
             .maximumWeight(PAGE_BYTES)
-            .weigher((PageKey key, RenderedPage page) -> page.body().length)
+            .weigher((PageKey key, RenderedPage page) -> page.weight())
             .expireAfterWrite(TTL)
             .build();
     /**
@@ -46,9 +57,27 @@ public class Pages {
         this.error = error;
     }
 
-    /** The page at {@code key} (its path and query) from the cache, else rendered now. */
-    RenderedPage cached(String key, Supplier<RenderedPage> render) {
-        PageKey at = new PageKey(generation.get(), key);
+    /**
+     * The one key of a page request, its raw path and query, for the route and the resources
+     * alike: neither parses a page's parameters to find it.
+     */
+    static String url(HttpServerRequest request) {
+        return request.path() + "?" + request.query();
+    }
+
+    /** Changes with every write in the cluster: what was computed under another is out of date. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** The page at {@code url} if the cache holds it: answering needs no thread that may block. */
+    Optional<RenderedPage> peek(String url) {
+        return Optional.ofNullable(rendered.getIfPresent(new PageKey(generation.get(), url)));
+    }
+
+    /** The page at {@code url} from the cache, else rendered now (off the event loop). */
+    RenderedPage cached(String url, Supplier<RenderedPage> render) {
+        PageKey at = new PageKey(generation.get(), url);
         RenderedPage page = rendered.getIfPresent(at);
         if (page == null) {
             page = render.get(); // problems are thrown, never cached
@@ -57,12 +86,33 @@ public class Pages {
         return page;
     }
 
+    /** The resources' answer from a page: the same {@link RenderedPage#reply} the route writes. */
+    static Response response(RenderedPage page, jakarta.ws.rs.core.HttpHeaders headers) {
+        RenderedPage.Reply reply = page.reply(
+                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        Response.ResponseBuilder answer =
+                reply.status() == 304 ? Response.notModified() : Response.ok(reply.body(), page.contentType());
+        if (reply.gzipped()) {
+            answer.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        return answer.header(HttpHeaders.ETAG, reply.etag())
+                .header(HttpHeaders.CACHE_CONTROL, RenderedPage.CACHE_CONTROL)
+                .header(HttpHeaders.VARY, RenderedPage.VARY)
+                .build();
+    }
+
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
-        generation.incrementAndGet();
+        forget();
     }
 
     void missed(@Observes ChangesMissed missed) {
+        forget();
+    }
+
+    private void forget() {
         generation.incrementAndGet();
+        rendered.invalidateAll(); // stale pages would otherwise hold their bytes until they expire
     }
 
     /** The designed page for a problem: same header and search box, the status's own words. */

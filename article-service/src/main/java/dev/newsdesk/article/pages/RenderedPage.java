@@ -1,39 +1,71 @@
 package dev.newsdesk.article.pages;
 
 import dev.newsdesk.http.EntityTags;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * A page as bytes with its entity tag, and how it is answered: 200 with the body, or 304 when
- * the client already has it. Cache-Control suits a CDN: browsers keep a page a short while, the
- * CDN a little longer ({@code s-maxage}) and may serve it stale while it revalidates.
+ * A page as bytes, identity and gzip, compressed once when rendered rather than per response,
+ * with its entity tag and media type; and how a request is answered from it ({@link #reply}),
+ * which the event-loop route and the REST resource both write out. Cache-Control suits a CDN:
+ * browsers keep a page a short while, the CDN a little longer ({@code s-maxage}) and may serve
+ * it stale while it revalidates. Brotli is not offered: the JDK has no encoder, and the native
+ * ones (brotli4j) are JNI libraries the native-image analysis does not cover.
  */
-public record RenderedPage(byte[] body, String etag) {
+public record RenderedPage(byte[] body, byte[] gzip, String etag, String contentType) {
 
     static final String CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=600";
-    static final MediaType HTML = MediaType.valueOf("text/html; charset=UTF-8");
+    static final String HTML = "text/html; charset=UTF-8";
+    static final String XML = "application/xml; charset=UTF-8";
+    static final String VARY = "Accept-Encoding";
 
-    static RenderedPage of(String html) {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        return new RenderedPage(bytes, "\"" + Stylesheet.hash(bytes).substring(0, 32) + "\"");
+    /** What to send: status, the bytes (none for a 304), their encoding and tag. */
+    record Reply(int status, byte[] body, boolean gzipped, String etag) {}
+
+    static RenderedPage html(String html) {
+        return of(html, HTML);
     }
 
-    Response answer(String ifNoneMatch, MediaType type) {
-        if (matches(ifNoneMatch)) {
-            return Response.notModified()
-                    .tag(etag.substring(1, etag.length() - 1))
-                    .header("Cache-Control", CACHE_CONTROL)
-                    .build();
+    static RenderedPage xml(String xml) {
+        return of(xml, XML);
+    }
+
+    private static RenderedPage of(String text, String contentType) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new RenderedPage(
+                bytes, gzip(bytes), "\"" + Stylesheet.hash(bytes).substring(0, 32) + "\"", contentType);
+    }
+
+    /**
+     * The answer to a GET with these headers: 304 when the client holds this page (compared
+     * weakly, RFC 9110), else the gzip bytes when the client takes gzip, else the identity bytes.
+     * The gzip variant's tag is the weak form of the identity's (like nginx's): the two are not
+     * byte-for-byte the same representation, yet either validates a conditional request.
+     */
+    Reply reply(String ifNoneMatch, String acceptEncoding) {
+        boolean gzipped = AcceptEncoding.takesGzip(acceptEncoding);
+        String tag = gzipped ? "W/" + etag : etag;
+        if (EntityTags.matchesWeakly(ifNoneMatch, etag)) {
+            return new Reply(304, null, false, tag);
         }
-        return Response.ok(body, type)
-                .header("ETag", etag)
-                .header("Cache-Control", CACHE_CONTROL)
-                .build();
+        return new Reply(200, gzipped ? gzip : body, gzipped, tag);
     }
 
-    boolean matches(String ifNoneMatch) {
-        return EntityTags.matchesWeakly(ifNoneMatch, etag);
+    /** What a cache holds of it: both encodings and a little for the record, key and node. */
+    int weight() {
+        return body.length + gzip.length + 300;
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("gzip into memory does not fail", e);
+        }
+        return out.toByteArray();
     }
 }

@@ -2,6 +2,7 @@ package dev.newsdesk.article.pages;
 
 import dev.newsdesk.article.store.SitemapStore;
 import dev.newsdesk.http.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,15 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SiteResource {
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
-    static final MediaType XML = MediaType.valueOf("application/xml; charset=UTF-8");
 
     private final Site site;
     private final SitemapStore sitemaps;
+    private final Pages pages;
     private final Stylesheet favicon = Stylesheet.load("pages/favicon.ico", "favicon", "ico");
 
-    SiteResource(Site site, SitemapStore sitemaps) {
+    SiteResource(Site site, SitemapStore sitemaps, Pages pages) {
         this.site = site;
         this.sitemaps = sitemaps;
+        this.pages = pages;
     }
 
     /**
@@ -41,25 +43,34 @@ public class SiteResource {
     @Path("sitemap.xml")
     @Produces("application/xml")
     @Operation(summary = "Sitemap index (one sitemap per range of article ids, with lastmod), or with page one sitemap")
-    public Response sitemap(@QueryParam("page") String page, @Context HttpHeaders headers) {
+    public Response sitemap(
+            @QueryParam("page") String page, @Context HttpServerRequest request, @Context HttpHeaders headers) {
+        return Pages.response(pages.cached(Pages.url(request), () -> sitemapPage(page)), headers);
+    }
+
+    private RenderedPage sitemapPage(String page) {
         if (page == null) {
-            return xml(Sitemaps.index(site.base(), sitemaps.pages(), Instant.now()), headers);
+            return RenderedPage.xml(Sitemaps.index(site.base(), sitemaps.pages(), Instant.now()));
         }
         int number = page.matches("[1-9][0-9]{0,8}") ? Integer.parseInt(page) : 0;
         List<SitemapStore.Entry> entries = number < 1 ? List.of() : sitemaps.page(number - 1L);
         if (entries.isEmpty() && number != 1) {
             throw ProblemException.notFound("No sitemap page " + page);
         }
-        return xml(Sitemaps.urlset(site, entries, number == 1), headers);
+        return RenderedPage.xml(Sitemaps.urlset(site, entries, number == 1));
     }
 
     @GET
     @Path("sitemap-news.xml")
     @Produces("application/xml")
     @Operation(summary = "Google News sitemap: articles of the last 48 hours")
-    public Response newsSitemap(@Context HttpHeaders headers) {
-        return xml(
-                Sitemaps.news(site, sitemaps.publishedSince(Sitemaps.newsSince(Instant.now()), Sitemaps.NEWS_LIMIT)),
+    public Response newsSitemap(@Context HttpServerRequest request, @Context HttpHeaders headers) {
+        return Pages.response(
+                pages.cached(
+                        Pages.url(request),
+                        () -> RenderedPage.xml(Sitemaps.news(
+                                site,
+                                sitemaps.publishedSince(Sitemaps.newsSince(Instant.now()), Sitemaps.NEWS_LIMIT)))),
                 headers);
     }
 
@@ -95,9 +106,5 @@ public class SiteResource {
         return Response.ok(css.bytes(), "text/css; charset=UTF-8")
                 .header("Cache-Control", IMMUTABLE)
                 .build();
-    }
-
-    private static Response xml(String body, HttpHeaders headers) {
-        return RenderedPage.of(body).answer(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), XML);
     }
 }

@@ -30,7 +30,7 @@ class PageResourceTest {
 
     private static final String BASE = "http://localhost:8080";
 
-    private static String importPost(String title, String date, String category, String tag, String body) {
+    static String importPost(String title, String date, String category, String tag, String body) {
         return given().header("Authorization", TOKEN)
                 .contentType("text/markdown")
                 .body(utf8(post(title, date, category, tag, body)))

@@ -1,0 +1,115 @@
+package dev.newsdesk.article.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+/**
+ * Each article's public JSON as stored by the write path ({@code article_json}, V32). Reads are
+ * one primary-key (or unique slug) look-up on a plain pooled connection in auto-commit: a cache
+ * miss pays one round trip, no transaction and no entity.
+ */
+@ApplicationScoped
+public class StoredJson {
+
+    private static final Logger LOG = Logger.getLogger(StoredJson.class);
+    private static final String INSERT = "insert into article_json (article_id, slug, version, fingerprint, json)"
+            + " values (?, ?, ?, ?, ?) on conflict (article_id) do update set slug = excluded.slug,"
+            + " version = excluded.version, fingerprint = excluded.fingerprint, json = excluded.json";
+    /**
+     * A reader's rendering replaces only an older version or the same version rendered under
+     * another fingerprint: a write that commits meanwhile has stored a newer one, which stays.
+     */
+    private static final String INSERT_IF_NEWER = INSERT
+            + " where article_json.version < excluded.version"
+            + " or (article_json.version = excluded.version and article_json.fingerprint <> excluded.fingerprint)";
+
+    /** The stored row: the JSON and what it was rendered from. */
+    public record Row(long id, String slug, long version, String fingerprint, byte[] json) {}
+
+    private final Session session;
+    private final DataSource db;
+
+    StoredJson(Session session, DataSource db) {
+        this.session = session;
+        this.db = db;
+    }
+
+    /** Inside the writing transaction: the article's JSON as this transaction leaves it. */
+    public void write(Row row) {
+        // Hibernate's own connection: the row it has just flushed is visible to the foreign key.
+        session.createNativeMutationQuery(INSERT)
+                .setParameter(1, row.id())
+                .setParameter(2, row.slug())
+                .setParameter(3, row.version())
+                .setParameter(4, row.fingerprint())
+                .setParameter(5, row.json())
+                .executeUpdate();
+    }
+
+    /**
+     * The article's stored JSON if it is of the article's current version; a row of the article
+     * with a null fingerprint and JSON otherwise (a version written by something other than the
+     * write path, such as a replica of a release before V32 during a rolling update); empty when
+     * there is no such article. Both sides are primary-key look-ups.
+     */
+    public Optional<Row> byId(long id) {
+        return one(
+                "select a.id, a.slug, a.version, j.fingerprint, j.json from article a"
+                        + " left join article_json j on j.article_id = a.id and j.version = a.version where a.id = ?",
+                id);
+    }
+
+    /** The id of the article with this slug (the article table's unique index; no body is read). */
+    public Optional<Long> idOf(String slug) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("select id from article where slug = ?")) {
+            s.setString(1, slug);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the id of a slug failed", e);
+        }
+    }
+
+    /**
+     * Outside any write: stores a rendering a reader made (a row from before V32, or one whose
+     * fingerprint no longer matches). Best effort: the article may have been deleted meanwhile
+     * (the foreign key refuses the row) or renewed (the condition keeps the newer one).
+     */
+    public void remember(Row row) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(INSERT_IF_NEWER)) {
+            s.setLong(1, row.id());
+            s.setString(2, row.slug());
+            s.setLong(3, row.version());
+            s.setString(4, row.fingerprint());
+            s.setBytes(5, row.json());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            LOG.debugf(e, "Article %d's JSON was not stored; the next miss renders it again", row.id());
+        }
+    }
+
+    private Optional<Row> one(String sql, long id) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Row(r.getLong(1), r.getString(2), r.getLong(3), r.getString(4), r.getBytes(5)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading article " + id + "'s stored JSON failed", e);
+        }
+    }
+}
