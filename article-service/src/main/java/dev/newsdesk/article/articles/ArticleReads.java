@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * What the API and the pages read: an article through the cache (a hot article costs no database
- * round trip), listings newest first with keyset paging, and the category and tag counts.
+ * round trip), listings newest first with keyset paging, and the category and tag counts. Only
+ * what the public sees ({@code store.Visibility}), unless a caller with a token asks by id or
+ * lists drafts or scheduled articles.
  */
 @ApplicationScoped
 public class ArticleReads {
@@ -26,14 +28,16 @@ public class ArticleReads {
         this.cache = cache;
     }
 
-    public CachedArticle byId(long id) {
+    /** The article; one the public does not see only for a caller with a token ({@code privileged}). */
+    public CachedArticle byId(long id, boolean privileged) {
         return cache.byId(id, () -> store.byId(id).map(views::cached))
+                .filter(a -> privileged || a.article().isPublic())
                 .orElseThrow(() -> ProblemException.notFound("No article with id " + id));
     }
 
-    /** The article if the cache holds it: answering needs no thread that may block. */
+    /** A public article if the cache holds it: answering needs no thread that may block. */
     public Optional<CachedArticle> cached(long id) {
-        return cache.peek(id);
+        return cache.peek(id).filter(a -> a.article().isPublic());
     }
 
     public Optional<byte[]> cachedList(ListParams p) {
@@ -45,6 +49,7 @@ public class ArticleReads {
         return cache.list(p, () -> views.json(list(p)));
     }
 
+    /** A public article by slug (editors find drafts by id). */
     public CachedArticle bySlug(String slug) {
         Optional<Long> id = cache.idOf(slug);
         if (id.isEmpty()) {
@@ -52,6 +57,7 @@ public class ArticleReads {
             id.ifPresent(found -> cache.rememberSlug(slug, found));
         }
         return id.flatMap(found -> cache.byId(found, () -> store.byId(found).map(views::cached)))
+                .filter(a -> a.article().isPublic())
                 .orElseThrow(() -> ProblemException.notFound("No article with slug " + slug));
     }
 
