@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/articles")
@@ -69,6 +70,7 @@ public class ArticleResource {
             description = "One page of articles",
             content = @Content(schema = @Schema(implementation = ArticlePage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Uni<Response> list(
             @Parameter(description = "Only articles in this category") @QueryParam("category") String category,
             @Parameter(description = "Only articles with this tag") @QueryParam("tag") String tag,
@@ -95,8 +97,22 @@ public class ArticleResource {
                                             defaultValue = "20"))
                     @QueryParam("limit")
                     String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        ListParams params = new ListParams(category, tag, source, q, from, to, limit, cursor);
+            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(
+                            description = "Which articles: published (the default, and all the public sees),"
+                                    + " or with a bearer token draft or scheduled",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"published", "scheduled", "draft"},
+                                            defaultValue = "published"))
+                    @QueryParam("status")
+                    String status,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        ListParams params = new ListParams(category, tag, source, q, from, to, limit, cursor, status);
+        if (!params.isPublic()) {
+            access.require(authorization);
+        }
         return cachedOrBlocking(
                 articles.cachedList(params).map(ArticleResponses::json), () -> json(articles.listJson(params)));
     }
@@ -106,8 +122,11 @@ public class ArticleResource {
     @Operation(
             operationId = "getArticle",
             summary = "Get an article by id",
-            description = "Answers If-None-Match with 304.")
-    @SecurityRequirements
+            description = "Answers If-None-Match with 304. Drafts and scheduled articles only with a bearer token"
+                    + " (without one they are 404).")
+    // Optional security: anyone, or a bearer token to read drafts and scheduled articles too.
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @APIResponse(responseCode = "200", ref = "Article")
     @APIResponse(
             responseCode = "304",
@@ -115,13 +134,14 @@ public class ArticleResource {
             headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> get(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(description = "The article's id") @PathParam("id") long id,
             @Parameter(description = "Entity tags held; a current one gives 304")
                     @HeaderParam(HttpHeaders.IF_NONE_MATCH)
                     String ifNoneMatch) {
         return cachedOrBlocking(
                 articles.cached(id).map(a -> conditional(a, ifNoneMatch)),
-                () -> conditional(articles.byId(id), ifNoneMatch));
+                () -> conditional(articles.byId(id, access.allows(authorization)), ifNoneMatch));
     }
 
     @GET

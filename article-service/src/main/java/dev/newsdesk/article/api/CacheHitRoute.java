@@ -65,7 +65,12 @@ public class CacheHitRoute {
                 q.get("from"),
                 q.get("to"),
                 q.get("limit"),
-                q.get("cursor"));
+                q.get("cursor"),
+                q.get("status"));
+        if (!params.isPublic()) {
+            ctx.next(); // only the REST layer checks the token a status other than the public's needs
+            return;
+        }
         Optional<byte[]> hit = articles.cachedList(params);
         if (hit.isEmpty()) {
             ctx.next();

@@ -91,7 +91,7 @@ public class ImportResource {
         Response.ResponseBuilder builder = outcome.created()
                 ? Response.created(URI.create("/api/articles/" + outcome.id()))
                 : Response.ok().location(URI.create("/api/articles/" + outcome.id()));
-        return ArticleResponses.withBody(builder, articles.byId(outcome.id()));
+        return ArticleResponses.withBody(builder, articles.byId(outcome.id(), true));
     }
 
     @POST

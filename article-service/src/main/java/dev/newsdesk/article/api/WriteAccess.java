@@ -34,6 +34,16 @@ public class WriteAccess {
         this.devMode = devMode;
     }
 
+    /** Whether {@code authorization} carries an accepted token: such a caller also reads drafts. */
+    public boolean allows(String authorization) {
+        try {
+            require(authorization);
+            return true;
+        } catch (ProblemException refused) {
+            return false;
+        }
+    }
+
     public void require(String authorization) {
         if (tokens.isEmpty()) {
             if (devMode) {

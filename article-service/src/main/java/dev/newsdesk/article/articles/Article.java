@@ -3,6 +3,7 @@ package dev.newsdesk.article.articles;
 import dev.newsdesk.article.content.Block;
 import dev.newsdesk.article.content.Source;
 import dev.newsdesk.article.images.GalleryImage;
+import dev.newsdesk.article.store.Visibility;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             "blocks",
             "images",
             "leadImage",
-            "version"
+            "version",
+            "status"
         })
 public record Article(
         long id,
@@ -54,4 +56,15 @@ public record Article(
         @Schema(nullable = true, description = "The first gallery image, or null")
         LeadImage leadImage,
 
-        @Schema(description = "Changes on every update") long version) {}
+        @Schema(description = "Changes on every update") long version,
+
+        @Schema(
+                enumeration = {"published", "scheduled", "draft"},
+                description = "published: public; scheduled: public from publishedAt on; draft: never public"
+                        + " until an editor publishes it. Only published articles are shown without a token")
+        String status) {
+
+    public boolean isPublic() {
+        return Visibility.PUBLISHED.equals(status);
+    }
+}

@@ -17,4 +17,11 @@ public record ArticleInput(
 
         List<String> categories,
         List<String> tags,
-        Source source) {}
+        Source source,
+
+        @Schema(
+                enumeration = {"published", "scheduled", "draft"},
+                defaultValue = "published",
+                description = "draft keeps the article from the public; otherwise it is public from publishedAt on"
+                        + " (scheduled until then). scheduled and published mean the same here")
+        String status) {}

@@ -5,13 +5,16 @@ import dev.newsdesk.article.content.Source;
 import dev.newsdesk.article.content.Summary;
 import dev.newsdesk.article.content.XmlText;
 import dev.newsdesk.article.store.ArticleEntity;
+import dev.newsdesk.article.store.Visibility;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
  * Writes an article's content onto its stored entity: the same for a create, an update and an
  * import, so that every way in stores the same columns the same way (the summary, the gallery
- * column, the lower-cased search text the trigram index serves). Identity, slug and timestamps
- * are the caller's.
+ * column, the lower-cased search text the trigram index serves, whether the public sees it now).
+ * Identity, slug, timestamps and the draft flag (an import leaves it as the editor set it) are
+ * the caller's.
  */
 public final class ArticleMapping {
 
@@ -30,6 +33,7 @@ public final class ArticleMapping {
         e.sourceUrl = source.url();
         e.summary = Summary.of(body.text());
         e.searchText = (draft.title() + "\n" + body.text()).toLowerCase(Locale.ROOT);
+        e.visible = Visibility.visibleAt(e.draft, e.publishedAt, Instant.now());
     }
 
     /** The source an editor gave, when it names anything; else the one the cleaner found in the body. */

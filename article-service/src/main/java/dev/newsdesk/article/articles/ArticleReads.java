@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * What the API and the pages read: an article through the cache (a hot article costs no database
- * round trip), listings newest first with keyset paging, and the category and tag counts.
+ * round trip), listings newest first with keyset paging, and the category and tag counts. Only
+ * what the public sees ({@code store.Visibility}), unless a caller with a token asks by id or
+ * lists drafts or scheduled articles.
  */
 @ApplicationScoped
 public class ArticleReads {
@@ -28,15 +30,19 @@ public class ArticleReads {
         this.stored = stored;
     }
 
-    /** From the cache, else one primary-key read of the JSON the write path stored. */
-    public CachedArticle byId(long id) {
+    /**
+     * From the cache, else one primary-key read of the JSON the write path stored; an article the
+     * public does not see only for a caller with a token ({@code privileged}).
+     */
+    public CachedArticle byId(long id, boolean privileged) {
         return cache.byId(id, () -> stored.load(id))
+                .filter(a -> privileged || a.article().isPublic())
                 .orElseThrow(() -> ProblemException.notFound("No article with id " + id));
     }
 
-    /** The article if the cache holds it: answering needs no thread that may block. */
+    /** A public article if the cache holds it: answering needs no thread that may block. */
     public Optional<CachedArticle> cached(long id) {
-        return cache.peek(id);
+        return cache.peek(id).filter(a -> a.article().isPublic());
     }
 
     public Optional<byte[]> cachedList(ListParams p) {
@@ -48,6 +54,7 @@ public class ArticleReads {
         return cache.list(p, () -> views.json(list(p)));
     }
 
+    /** A public article by slug (editors find drafts by id). */
     public CachedArticle bySlug(String slug) {
         Optional<Long> id = cache.idOf(slug);
         if (id.isEmpty()) {
@@ -55,6 +62,7 @@ public class ArticleReads {
             id.ifPresent(found -> cache.rememberSlug(slug, found));
         }
         return id.flatMap(found -> cache.byId(found, () -> stored.load(found)))
+                .filter(a -> a.article().isPublic())
                 .orElseThrow(() -> ProblemException.notFound("No article with slug " + slug));
     }
 

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             "summary",
             "images",
             "leadImage",
-            "version"
+            "version",
+            "status"
         })
 public record ArticleSummary(
         long id,
@@ -41,4 +42,10 @@ public record ArticleSummary(
         @Schema(nullable = true, description = "The first gallery image, or null")
         LeadImage leadImage,
 
-        long version) {}
+        long version,
+
+        @Schema(
+                enumeration = {"published", "scheduled", "draft"},
+                description = "published: public; scheduled: public from publishedAt on; draft: never public"
+                        + " until an editor publishes it. Only published articles are shown without a token")
+        String status) {}

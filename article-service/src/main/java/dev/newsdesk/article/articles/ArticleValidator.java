@@ -2,6 +2,7 @@ package dev.newsdesk.article.articles;
 
 import dev.newsdesk.article.content.XmlText;
 import dev.newsdesk.article.store.ArticleQuery;
+import dev.newsdesk.article.store.Visibility;
 import dev.newsdesk.http.Problem;
 import dev.newsdesk.http.ProblemException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,8 @@ public final class ArticleValidator {
     public static final int MAX_LIMIT = 100;
     /** The widest category or tag name. */
     static final int MAX_NAME_CHARS = 100;
+    /** What a write may ask for and a listing may filter on; scheduled follows from publishedAt. */
+    static final List<String> STATUSES = List.of(Visibility.PUBLISHED, Visibility.SCHEDULED, Visibility.DRAFT);
 
     private ArticleValidator() {}
 
@@ -61,6 +64,9 @@ public final class ArticleValidator {
                 && !in.source().url().matches("(?i)https?://\\S+")) {
             errors.add(new Problem.FieldError("source.url", "must be an http(s) URL"));
         }
+        if (in.status() != null && !STATUSES.contains(in.status())) {
+            errors.add(new Problem.FieldError("status", "must be one of " + String.join(", ", STATUSES)));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(
                     errors.stream()
@@ -69,7 +75,8 @@ public final class ArticleValidator {
                             .orElse(""),
                     errors);
         }
-        return new ArticleDraft(XmlText.legal(in.title().strip()), published, categories, tags);
+        return new ArticleDraft(
+                XmlText.legal(in.title().strip()), published, categories, tags, Visibility.DRAFT.equals(in.status()));
     }
 
     /** The listing's filters and position; its {@code limit} is the page size asked for. */
@@ -85,7 +92,17 @@ public final class ArticleValidator {
                 instantOf("to", p.to(), true),
                 after == null ? null : after.publishedAt(),
                 after == null ? null : after.id(),
-                limit);
+                limit,
+                statusOf(p.status()));
+    }
+
+    /** A listing's status: null for the public's listing, else one the caller may see. */
+    private static String statusOf(String value) {
+        String status = blankToNull(value);
+        if (status == null || STATUSES.contains(status)) {
+            return status;
+        }
+        throw ProblemException.invalidField("status", "must be one of " + String.join(", ", STATUSES));
     }
 
     private static List<String> names(String field, List<String> given, List<Problem.FieldError> errors) {

@@ -8,6 +8,7 @@ import dev.newsdesk.article.content.Source;
 import dev.newsdesk.article.images.GalleryImage;
 import dev.newsdesk.article.images.ImageUrls;
 import dev.newsdesk.article.store.ArticleEntity;
+import dev.newsdesk.article.store.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -46,7 +47,8 @@ public class ArticleViews {
                 body.blocks(),
                 gallery,
                 lead(gallery),
-                e.version);
+                e.version,
+                Visibility.status(e));
     }
 
     public ArticleSummary summary(ArticleEntity e) {
@@ -63,7 +65,8 @@ public class ArticleViews {
                 e.summary,
                 gallery,
                 lead(gallery),
-                e.version);
+                e.version,
+                Visibility.status(e));
     }
 
     public byte[] json(Object value) {

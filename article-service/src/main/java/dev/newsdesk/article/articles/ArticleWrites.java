@@ -39,6 +39,7 @@ public class ArticleWrites {
         ArticleDraft draft = ArticleValidator.draft(input);
         CleanBody body = cleaner.clean(input.bodyHtml(), false);
         ArticleEntity e = new ArticleEntity();
+        e.draft = draft.draft();
         ArticleMapping.apply(e, draft, body, ArticleMapping.sourceOf(input.source(), body.source()));
         e.slug = store.uniqueSlug(draft.published(), "api:" + UUID.randomUUID());
         e.updatedAt = Instant.now();
@@ -69,6 +70,7 @@ public class ArticleWrites {
                 if (!EntityTags.matchesStrongly(ifMatch, ArticleViews.etagOf(e.id, e.version))) {
                     throw stale(id);
                 }
+                e.draft = draft.draft();
                 ArticleMapping.apply(e, draft, body, ArticleMapping.sourceOf(input.source(), body.source()));
                 e.updatedAt = Instant.now();
                 store.flush(e);
@@ -95,6 +97,29 @@ public class ArticleWrites {
         if (!deleted) {
             throw ProblemException.notFound("No article with id " + id);
         }
+    }
+
+    /**
+     * Publishes the scheduled articles whose instant has come: each becomes visible with a new
+     * version and update time, and its change is recorded now, so it enters the change feed (and
+     * the webhook outbox, as {@code article.published}) at this commit, in commit order. Rows
+     * another replica holds are skipped, so each article is published once. Returns how many.
+     */
+    public int publishDue(int limit) {
+        List<ArticleEntity> published = QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            List<ArticleEntity> due = store.dueForPublication(now, limit);
+            for (ArticleEntity e : due) {
+                e.visible = true;
+                e.updatedAt = now;
+            }
+            if (!due.isEmpty()) {
+                changes.record(due);
+            }
+            return due;
+        });
+        published.forEach(e -> cache.invalidate(e.id));
+        return published.size();
     }
 
     private static ProblemException stale(long id) {

@@ -13,7 +13,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.Session;
 
 /**
@@ -27,6 +29,10 @@ import org.hibernate.Session;
  * {@code seq > cursor} never steps over a change that commits later with a smaller number. The
  * cost is that writers serialise for the instant between their last statement and their commit
  * (one counter update per transaction; an import chunk of 25 posts takes 25 numbers at once).
+ *
+ * <p>Every write is recorded (every replica's caches hear of it), but only changes the public may
+ * see carry a {@link PublicEvent}; the feed lists those alone, so drafts and scheduled articles
+ * stay out of it until the scheduler publishes them, which is itself a recorded write.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -82,23 +88,42 @@ public class ChangeLog {
                 .longValue();
         long seq = last - articles.size();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Set<Long> wasPublic = publicNow(articles);
         for (ArticleEntity a : articles) {
+            String event = PublicEvent.of(wasPublic.contains(a.id), !deleted && a.visible);
+            // An article leaving the public (deleted, or made a draft again) is a tombstone to it.
+            boolean gone = deleted || PublicEvent.DELETED.equals(event);
             session.createNativeMutationQuery(
                             "insert into article_change (seq, article_id, slug, version, updated_at, deleted,"
-                                    + " recorded_at) values (:seq, :id, :slug, :version, :updatedAt, :deleted, :now)")
+                                    + " recorded_at, public_event)"
+                                    + " values (:seq, :id, :slug, :version, :updatedAt, :deleted, :now, :event)")
                     .setParameter("seq", ++seq)
                     .setParameter("id", a.id)
                     .setParameter("slug", a.slug)
                     .setParameter("version", a.version)
                     // a tombstone's time is the deletion's: feeds derive Last-Modified from it
-                    .setParameter("updatedAt", deleted ? now : a.updatedAt.atOffset(ZoneOffset.UTC))
-                    .setParameter("deleted", deleted)
+                    .setParameter("updatedAt", gone ? now : a.updatedAt.atOffset(ZoneOffset.UTC))
+                    .setParameter("deleted", gone)
                     .setParameter("now", now)
+                    .setParameter("event", event)
                     .executeUpdate();
             // This replica hears of its own writes at once, on the writing thread, once they
             // commit (observers run AFTER_SUCCESS); the others through the V30 trigger's NOTIFY.
-            changed.fire(new ArticleChanged(a.id, a.version, deleted, a.slug));
+            changed.fire(new ArticleChanged(a.id, a.version, gone, a.slug));
         }
+    }
+
+    /** Which of these articles the public sees as things stand: their last public change is not a tombstone. */
+    private Set<Long> publicNow(Collection<ArticleEntity> articles) {
+        List<Long> ids = articles.stream().map(a -> a.id).toList();
+        List<Long> live = session.createNativeQuery(
+                        "select article_id from (select distinct on (article_id) article_id, deleted from article_change"
+                                + " where article_id in (:ids) and public_event is not null order by article_id, seq desc)"
+                                + " latest where not deleted",
+                        Long.class)
+                .setParameterList("ids", ids)
+                .getResultList();
+        return new HashSet<>(live);
     }
 
     @Transactional
@@ -114,7 +139,7 @@ public class ChangeLog {
     public List<Entry> after(long since, int limit) {
         List<Object[]> rows = session.createNativeQuery(
                         "select seq, article_id, slug, version, updated_at, deleted"
-                                + " from article_change where seq > :since order by seq",
+                                + " from article_change where seq > :since and public_event is not null order by seq",
                         Object[].class)
                 .setParameter("since", since)
                 .setMaxResults(limit)
@@ -161,7 +186,8 @@ public class ChangeLog {
         return removed;
     }
 
-    private static Instant instant(Object value) {
+    /** A timestamp column as the driver hands it over in a native query. */
+    public static Instant instant(Object value) {
         return switch (value) {
             case Instant i -> i;
             case OffsetDateTime o -> o.toInstant();

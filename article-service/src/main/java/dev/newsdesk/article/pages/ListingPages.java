@@ -99,7 +99,8 @@ class ListingPages {
                     "q",
                     "搜索词最多 " + MAX_QUERY_CHARS + " 个字 (the query is longer than " + MAX_QUERY_CHARS + " characters)");
         }
-        ListParams params = new ListParams(null, null, null, query, null, null, Integer.toString(PAGE_SIZE), cursor);
+        ListParams params =
+                new ListParams(null, null, null, query, null, null, Integer.toString(PAGE_SIZE), cursor, null);
         String canonical = site.searchAction() + "?q=" + Site.segment(query);
         return listingPage(
                 "搜索：" + query + " · " + Site.NAME,

@@ -88,6 +88,14 @@ public class ArticleEntity {
     @Column(name = "name", nullable = false)
     public List<String> tags = new ArrayList<>();
 
+    /** Kept from the public by its editor, whatever its publication instant. */
+    @Column(nullable = false)
+    public boolean draft;
+
+    /** The public sees it: see {@link Visibility}. */
+    @Column(nullable = false)
+    public boolean visible;
+
     @Version
     public long version;
 

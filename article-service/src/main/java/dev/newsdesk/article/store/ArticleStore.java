@@ -1,6 +1,7 @@
 package dev.newsdesk.article.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
     /** Newest first (publishedAt, then id, both descending), after the cursor's position. */
     @Transactional
     public List<ArticleEntity> list(ArticleQuery q) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        StringBuilder where = new StringBuilder(" where " + Visibility.predicate(q.status()));
         Map<String, Object> params = new HashMap<>();
         if (q.category() != null) {
             where.append(" and :category member of a.categories");
@@ -138,6 +139,24 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
         return article;
     }
 
+    /**
+     * Up to {@code limit} articles whose publication instant has come but that the public does
+     * not see yet, locked for this transaction. Rows another replica is publishing are skipped, so
+     * each article is published by one replica.
+     */
+    @Transactional
+    public List<ArticleEntity> dueForPublication(Instant now, int limit) {
+        List<Long> ids = session()
+                .createNativeQuery(
+                        "select id from article where not visible and not draft and published_at <= :now"
+                                + " order by published_at, id limit :limit for update skip locked",
+                        Long.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1", Sort.by("publishedAt").and("id"), ids);
+    }
+
     @Transactional
     public boolean delete(long id) {
         return deleteById(id);
@@ -156,8 +175,8 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
     private List<NameCount> counts(String collection) {
         List<Object[]> rows = session()
                 .createSelectionQuery(
-                        "select n, count(a) from ArticleEntity a join a." + collection
-                                + " n group by n order by count(a) desc, n",
+                        "select n, count(a) from ArticleEntity a join a." + collection + " n where " + Visibility.PUBLIC
+                                + " group by n order by count(a) desc, n",
                         Object[].class)
                 .getResultList();
         List<NameCount> counts = new ArrayList<>(rows.size());

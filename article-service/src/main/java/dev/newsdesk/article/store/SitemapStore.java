@@ -35,7 +35,8 @@ public class SitemapStore {
     public List<Page> pages() {
         List<Object[]> rows = session.createSelectionQuery(
                         "select (a.id - 1) / " + PAGE_SIZE
-                                + ", max(a.updatedAt) from ArticleEntity a group by (a.id - 1) / " + PAGE_SIZE
+                                + ", max(a.updatedAt) from ArticleEntity a where " + Visibility.PUBLIC
+                                + " group by (a.id - 1) / " + PAGE_SIZE
                                 + " order by 1",
                         Object[].class)
                 .getResultList();
@@ -47,7 +48,7 @@ public class SitemapStore {
     @Transactional
     public List<Entry> page(long number) {
         return entries(
-                "from ArticleEntity a where a.id > :low and a.id <= :high order by a.id",
+                "from ArticleEntity a where " + Visibility.PUBLIC + " and a.id > :low and a.id <= :high order by a.id",
                 number * PAGE_SIZE,
                 (number + 1) * PAGE_SIZE,
                 null,
@@ -58,7 +59,8 @@ public class SitemapStore {
     @Transactional
     public List<Entry> publishedSince(Instant since, int limit) {
         return entries(
-                "from ArticleEntity a where a.publishedAt >= :since order by a.publishedAt desc, a.id desc",
+                "from ArticleEntity a where " + Visibility.PUBLIC
+                        + " and a.publishedAt >= :since order by a.publishedAt desc, a.id desc",
                 null,
                 null,
                 since,

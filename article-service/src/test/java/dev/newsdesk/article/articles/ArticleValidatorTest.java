@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ArticleValidatorTest {
 
     private static ArticleInput input(String title, String publishedAt) {
-        return new ArticleInput(title, "<p>正文</p>", publishedAt, List.of("区块链"), List.of("金融科技"), null);
+        return new ArticleInput(title, "<p>正文</p>", publishedAt, List.of("区块链"), List.of("金融科技"), null, null);
     }
 
     private static List<Problem.FieldError> errorsOf(ProblemException p) {
@@ -25,13 +25,13 @@ class ArticleValidatorTest {
     }
 
     private static ListParams listing(String from, String to, String limit, String cursor) {
-        return new ListParams(null, null, null, null, from, to, limit, cursor);
+        return new ListParams(null, null, null, null, from, to, limit, cursor, null);
     }
 
     @Test
     void aValidInputBecomesADraftWithTheOffsetKept() {
         ArticleDraft draft = ArticleValidator.draft(new ArticleInput(
-                "  标题  ", null, "2024-03-05T09:30:00+08:00", List.of(" 区块链 ", "区块链", "金融"), List.of(), null));
+                "  标题  ", null, "2024-03-05T09:30:00+08:00", List.of(" 区块链 ", "区块链", "金融"), List.of(), null, null));
         assertEquals("标题", draft.title());
         assertEquals(OffsetDateTime.parse("2024-03-05T09:30:00+08:00"), draft.published());
         assertEquals("+08:00", draft.published().getOffset().getId());
@@ -54,7 +54,8 @@ class ArticleValidatorTest {
                 "2024-03-05 09:30",
                 Arrays.asList("ok", null),
                 List.of("t".repeat(101)),
-                new Source("name", "ftp://example.com/a"));
+                new Source("name", "ftp://example.com/a"),
+                "hidden");
         ProblemException p = assertThrows(ProblemException.class, () -> ArticleValidator.draft(bad));
         assertEquals(400, p.status());
         assertEquals(
@@ -65,12 +66,14 @@ class ArticleValidatorTest {
                         new Problem.FieldError("bodyHtml", "is larger than 1 MiB"),
                         new Problem.FieldError("categories", "names must be 1 to 100 characters"),
                         new Problem.FieldError("tags", "names must be 1 to 100 characters"),
-                        new Problem.FieldError("source.url", "must be an http(s) URL")),
+                        new Problem.FieldError("source.url", "must be an http(s) URL"),
+                        new Problem.FieldError("status", "must be one of published, scheduled, draft")),
                 errorsOf(p));
         assertEquals(
                 "title is required; publishedAt must be RFC 3339 with an offset, e.g. 2024-03-05T09:30:00+08:00;"
                         + " bodyHtml is larger than 1 MiB; categories names must be 1 to 100 characters;"
-                        + " tags names must be 1 to 100 characters; source.url must be an http(s) URL",
+                        + " tags names must be 1 to 100 characters; source.url must be an http(s) URL;"
+                        + " status must be one of published, scheduled, draft",
                 p.getMessage());
     }
 
@@ -92,13 +95,13 @@ class ArticleValidatorTest {
     @Test
     void anEmptyListingQueryIsTheNewestTwenty() {
         ArticleQuery q = ArticleValidator.query(listing(null, null, null, null));
-        assertEquals(new ArticleQuery(null, null, null, null, null, null, null, null, 20), q);
+        assertEquals(new ArticleQuery(null, null, null, null, null, null, null, null, 20, null), q);
     }
 
     @Test
     void blankFiltersAreNoFilterAndOthersAreStripped() {
-        ArticleQuery q = ArticleValidator.query(new ListParams(" ", " 金融 ", "", " 试点 ", null, null, " 5 ", null));
-        assertEquals(new ArticleQuery(null, "金融", null, "试点", null, null, null, null, 5), q);
+        ArticleQuery q = ArticleValidator.query(new ListParams(" ", " 金融 ", "", " 试点 ", null, null, " 5 ", null, null));
+        assertEquals(new ArticleQuery(null, "金融", null, "试点", null, null, null, null, 5, null), q);
     }
 
     @Test

@@ -18,6 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -182,7 +185,10 @@ class PageResourceTest {
     @Test
     void homeListsTheNewestWithSectionsAndSearchInTheHeader() {
         String title = unique("首页新文");
-        importPost(title, "2099-01-01 00:00:00 +0000", unique("shouye"), "首页", "<p>未来的文章</p>");
+        // Now: newer than every fixture, and not in the future (that would be a scheduled, unlisted article).
+        String now =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss +0000").format(OffsetDateTime.now(ZoneOffset.UTC));
+        importPost(title, now, unique("shouye"), "首页", "<p>最新的文章</p>");
         Document home = page("/");
         assertEquals(title, home.selectFirst("ol.list li h2 a").text());
         assertEquals(BASE + "/", home.selectFirst("link[rel=canonical]").attr("href"));

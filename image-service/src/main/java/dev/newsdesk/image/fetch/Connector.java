@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /**
- * Opens the TCP connection to an address that has already passed {@link AddressPolicy}: the
+ * Opens the TCP connection to an address that has already passed {@link dev.newsdesk.http.AddressPolicy}: the
  * client never hands a host name to the socket layer, so what was checked is what is connected
  * to (no second DNS lookup, no rebinding). A seam so tests can record every connection attempt.
  */

@@ -1,5 +1,7 @@
 package dev.newsdesk.image.fetch;
 
+import dev.newsdesk.http.AddressPolicy;
+import dev.newsdesk.http.HostResolver;
 import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.error.ImageProblems;
 import java.net.InetAddress;

@@ -2,6 +2,7 @@ package dev.newsdesk.image.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.newsdesk.http.HostResolver;
 import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.cache.DiskCache;
 import dev.newsdesk.image.cache.Encoded;
@@ -9,7 +10,6 @@ import dev.newsdesk.image.cache.RenderCache;
 import dev.newsdesk.image.config.ImageConfig;
 import dev.newsdesk.image.fetch.Connector;
 import dev.newsdesk.image.fetch.FetchLimits;
-import dev.newsdesk.image.fetch.HostResolver;
 import dev.newsdesk.image.fetch.OriginClient;
 import dev.newsdesk.image.fetch.SourceImage;
 import dev.newsdesk.image.pipeline.Codecs;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsdesk.http.HostResolver;
 import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.testing.TestOrigin;
 import java.net.InetAddress;

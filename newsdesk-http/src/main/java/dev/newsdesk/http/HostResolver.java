@@ -1,4 +1,4 @@
-package dev.newsdesk.image.fetch;
+package dev.newsdesk.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package dev.newsdesk.image.fetch;
+package dev.newsdesk.http;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * Which addresses an origin may be fetched from: only public unicast ones. Refused: loopback
+ * Which addresses a server may connect to on a URL it was given (image origins, webhook targets): only public unicast ones. Refused: loopback
  * (127/8, ::1), private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16 — the
  * cloud metadata address among them — and fe80::/10), CGNAT 100.64/10, multicast, unspecified
  * (0.0.0.0/8, ::), broadcast and reserved 240/4, and IPv6 forms that embed an IPv4 address

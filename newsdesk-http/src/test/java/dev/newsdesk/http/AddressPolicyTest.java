@@ -1,4 +1,4 @@
-package dev.newsdesk.image.fetch;
+package dev.newsdesk.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
