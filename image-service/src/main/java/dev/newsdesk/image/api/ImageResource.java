@@ -2,6 +2,7 @@ package dev.newsdesk.image.api;
 
 import dev.newsdesk.http.EntityTags;
 import dev.newsdesk.image.cache.Encoded;
+import dev.newsdesk.image.pipeline.ImageInfo;
 import dev.newsdesk.image.service.ImageRequest;
 import dev.newsdesk.image.service.ImageService;
 import dev.newsdesk.image.signing.SignedRequest;
@@ -99,6 +100,49 @@ public class ImageResource {
             return Uni.createFrom().item(respond(hit, ifNoneMatch, vary));
         }
         return Uni.createFrom().completionStage(images.load(image)).map(encoded -> respond(encoded, ifNoneMatch, vary));
+    }
+
+    @GET
+    @Path("/{signature}/" + SignedRequest.INFO + "/{source}")
+    @Tag(name = "images")
+    @Operation(
+            operationId = "getImageInfo",
+            summary = "An origin image's measurements instead of its pixels",
+            description = "The path is /img/{signature}/info/{source}: the options segment is the single word 'info',"
+                    + " signed like any image URL. The answer gives the upright size, the source format, the average"
+                    + " colour and a ThumbHash; cached and immutable like a rendition.")
+    @SecurityRequirements
+    @Parameter(
+            name = "signature",
+            in = ParameterIn.PATH,
+            required = true,
+            schema = @Schema(type = SchemaType.STRING),
+            description = "base64url HMAC-SHA256 of the path after it ('/info/{source}'), or 'unsafe'")
+    @Parameter(
+            name = "source",
+            in = ParameterIn.PATH,
+            required = true,
+            schema = @Schema(type = SchemaType.STRING),
+            description = "the origin URL, base64url without padding",
+            example = "aHR0cHM6Ly9leGFtcGxlLm9yZy9hLmpwZw")
+    @APIResponse(
+            responseCode = "200",
+            description = "The picture's measurements",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImageInfo.class)))
+    @APIResponse(
+            responseCode = "304",
+            description = "Not modified: the If-None-Match entity tag is current",
+            headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "UnusableSource")
+    @APIResponse(responseCode = "502", ref = "BadGateway")
+    @APIResponse(responseCode = "503", ref = "Busy")
+    @APIResponse(responseCode = "504", ref = "GatewayTimeout")
+    public Uni<Response> info(HttpServerRequest request, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return image(request, null, ifNoneMatch); // the options segment 'info' makes it an info request
     }
 
     private static Response respond(Encoded encoded, String ifNoneMatch, String vary) {

@@ -62,7 +62,7 @@ public final class Codecs {
         return switch (format) {
             case WEBP -> webp != null;
             case AVIF -> avif != null;
-            case JPEG, PNG, AUTO -> true;
+            case JPEG, PNG, AUTO, JSON -> true;
         };
     }
 

@@ -33,6 +33,7 @@ public final class Encoder {
             case WEBP -> codecs.webp(pixels, quality);
             case AVIF -> codecs.avif(pixels, quality);
             case AUTO -> throw new IllegalArgumentException("auto must be resolved before encoding");
+            case JSON -> throw new IllegalArgumentException("an info request has no pixels to encode");
         };
     }
 

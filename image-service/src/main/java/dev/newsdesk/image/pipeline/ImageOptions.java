@@ -26,7 +26,9 @@ public record ImageOptions(int width, int height, Fit fit, double dpr, int quali
         PNG("image/png"),
         WEBP("image/webp"),
         AVIF("image/avif"),
-        AUTO(null);
+        AUTO(null),
+        /** Not a picture: the measurements of an info request ({@code ImageInfo} as JSON), cached like a rendition. */
+        JSON("application/json");
 
         public final String mediaType;
 
@@ -37,6 +39,11 @@ public record ImageOptions(int width, int height, Fit fit, double dpr, int quali
 
     public static ImageOptions defaults() {
         return new ImageOptions(0, 0, Fit.CONTAIN, 1, DEFAULT_QUALITY, Format.AUTO);
+    }
+
+    /** The options of an info request: nothing to negotiate, the answer is always {@link Format#JSON}. */
+    public static ImageOptions info() {
+        return new ImageOptions(0, 0, Fit.CONTAIN, 1, DEFAULT_QUALITY, Format.JSON);
     }
 
     /** Parses the segment between signature and source; empty segments (e.g. {@code //}) are ignored. */

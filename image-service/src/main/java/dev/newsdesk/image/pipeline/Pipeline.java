@@ -34,21 +34,57 @@ public final class Pipeline {
      * transparency, which JPEG would lose).
      */
     public Rendered render(byte[] source, ImageOptions options, Format target) {
-        int orientation = Orientation.read(source);
-        MemoryBudget.Reservation[] reservation = new MemoryBudget.Reservation[1];
-        try {
-            Pixels pixels = decoder.decode(source, header -> {
-                int step = shrinkOnLoad(header, orientation, options);
-                reservation[0] = memory.reserve((long) (header.width() / step + 1) * (header.height() / step + 1));
-                return step;
-            });
-            pixels = Orientation.apply(pixels, orientation);
-            Geometry geometry = Geometry.of(pixels.width(), pixels.height(), options);
-            pixels = resizer.resize(pixels, geometry);
+        return upright(source, options, (pixels, header, swapped) -> {
+            pixels = resizer.resize(pixels, Geometry.of(pixels.width(), pixels.height(), options));
             Format format =
                     options.format() == Format.AUTO && target == Format.JPEG && pixels.alpha() ? Format.PNG : target;
             return new Rendered(
                     encoder.encode(pixels, format, options.quality()), format, pixels.width(), pixels.height());
+        });
+    }
+
+    /**
+     * Measures {@code source}: the upright size and format from the header and orientation, and
+     * the colour and ThumbHash from a copy scaled to fit 100×100 (the format's limit), decoded
+     * with the same shrink-on-load as a rendition of that size. Never enlarges a smaller picture.
+     */
+    public ImageInfo info(byte[] source) {
+        Thumbnail t = thumbnail(source);
+        return ImageInfo.of(t.width(), t.height(), t.format(), t.pixels());
+    }
+
+    /** The picture's upright size and format, and a copy of it that fits {@link ThumbHash#MAX_SIDE}. */
+    record Thumbnail(int width, int height, String format, Pixels pixels) {}
+
+    Thumbnail thumbnail(byte[] source) {
+        ImageOptions fit =
+                new ImageOptions(ThumbHash.MAX_SIDE, ThumbHash.MAX_SIDE, ImageOptions.Fit.CONTAIN, 1, 1, Format.AUTO);
+        return upright(source, fit, (pixels, header, swapped) -> {
+            Pixels small = resizer.resize(pixels, Geometry.of(pixels.width(), pixels.height(), fit));
+            return swapped
+                    ? new Thumbnail(header.height(), header.width(), header.format(), small)
+                    : new Thumbnail(header.width(), header.height(), header.format(), small);
+        });
+    }
+
+    /** What follows the load and orient steps: the upright pixels, the source's header, whether the axes swapped. */
+    private interface AfterLoad<T> {
+        T apply(Pixels upright, Decoder.Header header, boolean swapped);
+    }
+
+    /** Load (within the memory budget, shrinking on load for {@code options}) and orient, then {@code next}. */
+    private <T> T upright(byte[] source, ImageOptions options, AfterLoad<T> next) {
+        int orientation = Orientation.read(source);
+        Decoder.Header[] header = new Decoder.Header[1];
+        MemoryBudget.Reservation[] reservation = new MemoryBudget.Reservation[1];
+        try {
+            Pixels pixels = decoder.decode(source, h -> {
+                header[0] = h;
+                int step = shrinkOnLoad(h, orientation, options);
+                reservation[0] = memory.reserve((long) (h.width() / step + 1) * (h.height() / step + 1));
+                return step;
+            });
+            return next.apply(Orientation.apply(pixels, orientation), header[0], Orientation.swapsAxes(orientation));
         } finally {
             if (reservation[0] != null) {
                 reservation[0].close();

@@ -1,5 +1,7 @@
 package dev.newsdesk.image.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.newsdesk.http.HostResolver;
@@ -44,6 +46,8 @@ import org.jboss.logging.Logger;
 public class ImageService {
 
     private static final Logger LOG = Logger.getLogger(ImageService.class);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UrlSignature signature;
     private final OriginClient origin;
@@ -195,9 +199,7 @@ public class ImageService {
                 }
                 SourceImage source = origin.fetch(request.sourceUrl());
                 renderPool.submit(done, () -> {
-                    Pipeline.Rendered rendered = resizeTimer.record(
-                            () -> pipeline.render(source.bytes(), request.options(), request.target()));
-                    Encoded encoded = Encoded.of(rendered.bytes(), rendered.format());
+                    Encoded encoded = resizeTimer.record(() -> render(source.bytes(), request));
                     cache.store(key, encoded, () -> done.complete(encoded)); // answer before the disk write
                 });
             });
@@ -208,6 +210,18 @@ public class ImageService {
                 countFailure(problem);
             }
         });
+    }
+
+    private Encoded render(byte[] source, ImageRequest request) {
+        if (request.target() == Format.JSON) {
+            try {
+                return Encoded.of(JSON.writeValueAsBytes(pipeline.info(source)), Format.JSON);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("ImageInfo is a plain record", e);
+            }
+        }
+        Pipeline.Rendered rendered = pipeline.render(source, request.options(), request.target());
+        return Encoded.of(rendered.bytes(), rendered.format());
     }
 
     private void countFailure(ProblemException e) {

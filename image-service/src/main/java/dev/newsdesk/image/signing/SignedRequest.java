@@ -10,12 +10,17 @@ import java.util.Base64;
 /**
  * An image URL once its signature is checked: the origin URL and the options. The one parse of
  * {@code /img/{signature}/{options}/{source}}, used by the cache-hit route and the resource alike.
+ * The options segment {@value #INFO} (alone) asks for the picture's measurements instead of its
+ * pixels: {@code /img/{signature}/info/{source}}, signed like any other.
  *
  * @param signedPath the raw path after the signature, from its {@code /}, as received (the memo key)
+ * @param info whether this is an info request ({@code options} are then the defaults and unused)
  */
-public record SignedRequest(String signedPath, String sourceUrl, ImageOptions options) {
+public record SignedRequest(String signedPath, String sourceUrl, ImageOptions options, boolean info) {
 
     private static final String PREFIX = "/img/";
+    /** The options segment of an info request. */
+    public static final String INFO = "info";
 
     /**
      * Checks the signature of the raw request path and parses it; throws a {@link ProblemException}
@@ -46,7 +51,11 @@ public record SignedRequest(String signedPath, String sourceUrl, ImageOptions op
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("source", "not base64url");
         }
-        return new SignedRequest(raw, url, ImageOptions.parse(decoded.substring(0, last)));
+        String options = decoded.substring(0, last);
+        if (options.equals("/" + INFO)) {
+            return new SignedRequest(raw, url, ImageOptions.info(), true);
+        }
+        return new SignedRequest(raw, url, ImageOptions.parse(options), false);
     }
 
     static String percentDecoded(String raw) {

@@ -120,9 +120,13 @@ class ImageServiceTest {
     }
 
     static ImageConfig config(Path data, int workers, int queue) {
+        return config(data, workers, queue, Optional.empty());
+    }
+
+    static ImageConfig config(Path data, int workers, int queue, Optional<String> signingKey) {
         return new ImageConfig() {
             public Optional<String> imageSigningKey() {
-                return Optional.empty();
+                return signingKey;
             }
 
             public List<String> imageAllowedSources() {

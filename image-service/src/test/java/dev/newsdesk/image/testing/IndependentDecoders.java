@@ -86,7 +86,8 @@ public final class IndependentDecoders {
         }
     }
 
-    private static boolean onPath(String tool) {
+    /** Whether {@code tool} is an executable on the PATH. */
+    public static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
                 return true;
