@@ -36,13 +36,13 @@ public class ArticleReads {
      */
     public CachedArticle byId(long id, boolean privileged) {
         return cache.byId(id, () -> stored.load(id))
-                .filter(a -> privileged || a.article().isPublic())
+                .filter(a -> privileged || a.visible())
                 .orElseThrow(() -> ProblemException.notFound("No article with id " + id));
     }
 
     /** A public article if the cache holds it: answering needs no thread that may block. */
     public Optional<CachedArticle> cached(long id) {
-        return cache.peek(id).filter(a -> a.article().isPublic());
+        return cache.peek(id).filter(a -> a.visible());
     }
 
     public Optional<byte[]> cachedList(ListParams p) {
@@ -62,7 +62,7 @@ public class ArticleReads {
             id.ifPresent(found -> cache.rememberSlug(slug, found));
         }
         return id.flatMap(found -> cache.byId(found, () -> stored.load(found)))
-                .filter(a -> a.article().isPublic())
+                .filter(a -> a.visible())
                 .orElseThrow(() -> ProblemException.notFound("No article with slug " + slug));
     }
 

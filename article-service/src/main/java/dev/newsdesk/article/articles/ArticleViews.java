@@ -27,7 +27,7 @@ public class ArticleViews {
     }
 
     public CachedArticle cached(ArticleEntity e) {
-        return CachedArticle.of(e.id, e.slug, e.version, json(full(e)));
+        return CachedArticle.of(e.id, e.slug, e.version, e.visible, json(full(e)));
     }
 
     public Article full(ArticleEntity e) {

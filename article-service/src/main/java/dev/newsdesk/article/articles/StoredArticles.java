@@ -47,7 +47,7 @@ public class StoredArticles implements ArticleRendering {
 
     @Override
     public StoredJson.Row render(ArticleEntity e) {
-        return new StoredJson.Row(e.id, e.slug, e.version, fingerprint, views.json(views.full(e)));
+        return new StoredJson.Row(e.id, e.slug, e.version, e.visible, fingerprint, views.json(views.full(e)));
     }
 
     /**
@@ -61,7 +61,7 @@ public class StoredArticles implements ArticleRendering {
             row = store.byId(id).map(this::render);
             row.ifPresent(stored::remember);
         }
-        return row.map(r -> CachedArticle.of(r.id(), r.slug(), r.version(), r.json()));
+        return row.map(r -> CachedArticle.of(r.id(), r.slug(), r.version(), r.visible(), r.json()));
     }
 
     Optional<Long> idOf(String slug) {

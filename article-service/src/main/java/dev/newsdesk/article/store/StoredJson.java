@@ -31,7 +31,7 @@ public class StoredJson {
             + " or (article_json.version = excluded.version and article_json.fingerprint <> excluded.fingerprint)";
 
     /** The stored row: the JSON and what it was rendered from. */
-    public record Row(long id, String slug, long version, String fingerprint, byte[] json) {}
+    public record Row(long id, String slug, long version, boolean visible, String fingerprint, byte[] json) {}
 
     private final Session session;
     private final DataSource db;
@@ -61,7 +61,7 @@ public class StoredJson {
      */
     public Optional<Row> byId(long id) {
         return one(
-                "select a.id, a.slug, a.version, j.fingerprint, j.json from article a"
+                "select a.id, a.slug, a.version, a.visible, j.fingerprint, j.json from article a"
                         + " left join article_json j on j.article_id = a.id and j.version = a.version where a.id = ?",
                 id);
     }
@@ -106,7 +106,8 @@ public class StoredJson {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Row(r.getLong(1), r.getString(2), r.getLong(3), r.getString(4), r.getBytes(5)));
+                return Optional.of(new Row(
+                        r.getLong(1), r.getString(2), r.getLong(3), r.getBoolean(4), r.getString(5), r.getBytes(6)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading article " + id + "'s stored JSON failed", e);
