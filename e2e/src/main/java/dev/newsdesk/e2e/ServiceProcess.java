@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            BoundedHttpClient.of(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)), Duration.ofSeconds(10));
 
     private final String name;
     private final int port;
