@@ -31,7 +31,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String JAR = "quarkus-run.jar", JVM_ARGS = "jvm.args";
 
     private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            BoundedHttpClient.of(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)), Duration.ofSeconds(10));
 
     private final String name;
     private final int port;

@@ -37,8 +37,8 @@ class DurabilityTest {
     private static final int CREATES = 200;
     private static final int THREADS = 16;
     private static final Duration READY = Duration.ofSeconds(90);
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = BoundedHttpClient.of(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)), BoundedHttpClient.EXCHANGE);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root =

@@ -43,8 +43,7 @@ import org.w3c.dom.NodeList;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FeedFlowTest {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = BoundedHttpClient.create();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CATEGORY = "区块链";
     private static final String TAG = "金融科技";

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningSystem.class)
 class SystemHealthTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = BoundedHttpClient.create();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test

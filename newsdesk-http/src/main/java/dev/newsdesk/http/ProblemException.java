@@ -26,12 +26,26 @@ public class ProblemException extends RuntimeException {
         this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
     }
 
+    /**
+     * A problem of a generic kind: {@code slug} names the reason (one of a service's own, or the
+     * status's own slug) and the title is the status's, from {@link ProblemVocabulary}.
+     */
+    public ProblemException(int status, String slug, String detail) {
+        this(status, slug, ProblemVocabulary.title(status), detail, null);
+    }
+
+    /** The generic problem of {@code status}: its slug and title from {@link ProblemVocabulary}. */
+    public static ProblemException of(int status, String detail) {
+        return new ProblemException(status, ProblemVocabulary.forStatus(status).slug(), detail);
+    }
+
     public static ProblemException badRequest(String detail) {
-        return new ProblemException(400, "bad-request", "Bad request", detail, null);
+        return of(400, detail);
     }
 
     public static ProblemException invalid(String detail, List<Problem.FieldError> errors) {
-        return new ProblemException(400, "validation", "Invalid input", detail, errors);
+        ProblemVocabulary.Entry validation = ProblemVocabulary.VALIDATION;
+        return new ProblemException(validation.status(), validation.slug(), validation.title(), detail, errors);
     }
 
     public static ProblemException invalidField(String field, String message) {
@@ -39,7 +53,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String detail) {
-        return new ProblemException(404, "not-found", "Not found", detail, null);
+        return of(404, detail);
     }
 
     /**
@@ -48,8 +62,7 @@ public class ProblemException extends RuntimeException {
      * mapper gives a framework 503, so clients and dashboards see one reason, not two.
      */
     public static ProblemException unavailable(String detail, int retryAfterSeconds) {
-        return new ProblemException(503, "unavailable", "Service unavailable", detail, null)
-                .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
+        return of(503, detail).withHeader("Retry-After", Integer.toString(retryAfterSeconds));
     }
 
     /** The problem type's last segment: a stable reason, also used as a metrics tag. */

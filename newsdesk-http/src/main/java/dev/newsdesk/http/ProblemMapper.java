@@ -46,35 +46,29 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        ProblemVocabulary.Entry kind = ProblemVocabulary.forStatus(status);
         String detail = status == 404
                 ? "No resource at " + uri.getPath()
                 : status == 405
                         ? "This method is not allowed on " + uri.getPath()
                         : status == 415
                                 ? "This content type is not accepted here"
-                                : status == 406 ? "No acceptable representation" : title;
+                                : status == 406 ? "No acceptable representation" : kind.title();
         Response.ResponseBuilder builder = Response.status(status);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 values.forEach(v -> builder.header(name, v));
             }
         });
-        Problem body = new Problem(Problem.typeFor(slugOf(status)), title, status, detail, uri.getPath(), null);
+        Problem body = new Problem(Problem.typeFor(kind.slug()), kind.title(), status, detail, uri.getPath(), null);
         return builder.type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.errorf(e, "Unexpected failure serving %s", uri.getPath());
-        return respond(new Problem(
-                Problem.typeFor("internal"),
-                "Internal error",
-                500,
-                "The server failed to handle this request; it has been logged",
-                uri.getPath(),
-                null));
+        return respond(ProblemException.of(500, "The server failed to handle this request; it has been logged")
+                .toProblem(uri.getPath()));
     }
 
     static Response respond(Problem problem) {
@@ -82,24 +76,6 @@ public class ProblemMapper {
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem)
                 .build();
-    }
-
-    private static String slugOf(int status) {
-        return switch (status) {
-            case 400 -> "bad-request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 409 -> "conflict";
-            case 412 -> "precondition-failed";
-            case 413 -> "too-large";
-            case 415 -> "unsupported-media-type";
-            case 428 -> "precondition-required";
-            case 503 -> "unavailable";
-            default -> "http-" + status;
-        };
     }
 
     /** The JSON path of the value a mapping failed on ({@code source.name}, {@code tags[2]}), for the problem's field. */

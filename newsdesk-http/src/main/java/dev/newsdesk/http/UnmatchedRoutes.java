@@ -30,8 +30,6 @@ public class UnmatchedRoutes {
                         ctx,
                         json,
                         413,
-                        "Payload Too Large",
-                        "too-large",
                         "The request body is " + length + " bytes; this service accepts at most "
                                 + limit.asLongValue());
             } else {
@@ -40,43 +38,25 @@ public class UnmatchedRoutes {
         }));
         router.errorHandler(
                 404,
-                ctx -> answer(
-                        ctx,
-                        json,
-                        404,
-                        "Not Found",
-                        "not-found",
-                        "No resource at " + ctx.request().path()));
+                ctx -> answer(ctx, json, 404, "No resource at " + ctx.request().path()));
         router.errorHandler(
                 405,
                 ctx -> answer(
                         ctx,
                         json,
                         405,
-                        "Method Not Allowed",
-                        "method-not-allowed",
                         "This method is not allowed on " + ctx.request().path()));
-        router.errorHandler(
-                400, ctx -> answer(ctx, json, 400, "Bad Request", "bad-request", "The request is malformed"));
-        router.errorHandler(
-                413,
-                ctx -> answer(
-                        ctx,
-                        json,
-                        413,
-                        "Payload Too Large",
-                        "too-large",
-                        "The request body is larger than this service accepts"));
+        router.errorHandler(400, ctx -> answer(ctx, json, 400, "The request is malformed"));
+        router.errorHandler(413, ctx -> answer(ctx, json, 413, "The request body is larger than this service accepts"));
     }
 
-    private static void answer(
-            RoutingContext ctx, ObjectMapper json, int status, String title, String slug, String detail) {
+    private static void answer(RoutingContext ctx, ObjectMapper json, int status, String detail) {
         if (ctx.response().headWritten()) {
             return;
         }
         try {
-            Problem problem = new Problem(
-                    Problem.typeFor(slug), title, status, detail, ctx.request().path(), null);
+            Problem problem =
+                    ProblemException.of(status, detail).toProblem(ctx.request().path());
             ctx.response()
                     .setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -67,7 +67,6 @@ public class WriteAccess {
 
     private static ProblemException unauthorized(String detail) {
         // RFC 6750: a 401 names the scheme the client should use.
-        return new ProblemException(401, "unauthorized", "Unauthorized", detail, null)
-                .withHeader("WWW-Authenticate", "Bearer realm=\"newsdesk\"");
+        return ProblemException.of(401, detail).withHeader("WWW-Authenticate", "Bearer realm=\"newsdesk\"");
     }
 }

@@ -53,12 +53,7 @@ public class ArticleWrites {
     /** Replaces the article if {@code ifMatch} names its current version (RFC 9110: a strong comparison). */
     public CachedArticle update(long id, String ifMatch, ArticleInput input) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(
-                    428,
-                    "precondition-required",
-                    "Precondition required",
-                    "Updates need an If-Match header with the article's current ETag",
-                    null);
+            throw ProblemException.of(428, "Updates need an If-Match header with the article's current ETag");
         }
         ArticleDraft draft = ArticleValidator.draft(input);
         CleanBody body = cleaner.clean(input.bodyHtml(), false);
@@ -123,11 +118,6 @@ public class ArticleWrites {
     }
 
     private static ProblemException stale(long id) {
-        return new ProblemException(
-                412,
-                "precondition-failed",
-                "Precondition failed",
-                "Article " + id + " has changed since that ETag; fetch it again and retry",
-                null);
+        return ProblemException.of(412, "Article " + id + " has changed since that ETag; fetch it again and retry");
     }
 }

@@ -1,21 +1,18 @@
 package dev.newsdesk.article.images;
 
+import dev.newsdesk.http.UrlSignature;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Builds image-service URLs: {@code {base}/img/{signature}/{options}/{source}} with the source as
  * unpadded base64url of the origin URL and the signature an unpadded base64url HMAC-SHA256 of
- * {@code /{options}/{source}} under the hex-decoded key ({@code unsafe} when no key is set), the
- * format the image-service verifies.
+ * {@code /{options}/{source}} ({@code unsafe} when no key is set), signed by the same
+ * {@link UrlSignature} the image-service verifies with, so both ends follow one key rule.
  * <p>
  * srcset widths never exceed the source's intrinsic width, because the image-service does not
  * upscale: a claimed {@code 1080w} from a 700 px source would be a lie the browser believes.
@@ -30,19 +27,16 @@ public final class ImageUrls {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final String base;
-    private final byte[] key;
-    /** One initialized Mac per thread: getInstance and init cost more than the HMAC of a short path. */
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    private final UrlSignature signature;
 
     /**
-     * @param keyHex the signing key as hex, or null/blank for {@code unsafe} URLs; during a key
-     *        rotation a comma-separated list whose first entry is the key to sign with (the
-     *        image-service accepts any of them)
+     * @param keyHex {@code NEWSDESK_IMAGE_SIGNING_KEY}: null/blank for {@code unsafe} URLs, else hex
+     *        keys (the first signs) by {@link UrlSignature}'s rule
+     * @throws IllegalArgumentException naming the setting when a key breaks the rule
      */
     public ImageUrls(String imageBase, String keyHex) {
         this.base = imageBase.endsWith("/") ? imageBase.substring(0, imageBase.length() - 1) : imageBase;
-        String first = keyHex == null ? "" : keyHex.split(",", -1)[0].trim();
-        this.key = first.isEmpty() ? null : HexFormat.of().parseHex(first);
+        this.signature = UrlSignature.fromSetting(Optional.ofNullable(keyHex));
     }
 
     /**
@@ -74,7 +68,7 @@ public final class ImageUrls {
     public String url(String source, Integer width, String format) {
         String options = (width == null ? "" : "w:" + width + "/") + "f:" + format;
         String path = "/" + options + "/" + B64.encodeToString(source.getBytes(StandardCharsets.UTF_8));
-        return base + "/img/" + sign(path) + path;
+        return base + "/img/" + signature.sign(path) + path;
     }
 
     public Rendition render(GalleryImage image) {
@@ -118,22 +112,5 @@ public final class ImageUrls {
 
     static int heightFor(GalleryImage image, int width) {
         return (int) Math.round((double) width * image.height() / image.width());
-    }
-
-    String sign(String path) {
-        if (key == null) {
-            return "unsafe";
-        }
-        return B64.encodeToString(macs.get().doFinal(path.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac;
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }

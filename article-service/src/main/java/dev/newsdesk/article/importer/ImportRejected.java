@@ -30,7 +30,7 @@ public class ImportRejected extends RuntimeException {
 
     public ProblemException toProblem() {
         if (status == 413) {
-            return new ProblemException(413, "too-large", "Payload too large", getMessage(), null);
+            return ProblemException.of(413, getMessage());
         }
         return ProblemException.invalid(getMessage(), List.of(new Problem.FieldError(field, getMessage())));
     }

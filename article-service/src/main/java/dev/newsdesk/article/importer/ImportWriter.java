@@ -90,10 +90,11 @@ class ImportWriter {
         try {
             return writeTogether(List.of(post)).get(0);
         } catch (RuntimeException e) {
-            if (!WriteConflicts.uniqueValueTaken(e)) {
+            if (!WriteConflicts.uniqueValueTaken(e, WriteConflicts.ARTICLE_IMPORT_KEY, WriteConflicts.ARTICLE_SLUG)) {
                 throw e;
             }
-            // Two imports of the same new post at once: the unique import key let one in; this one updates it.
+            // Two imports of the same new post at once: the unique import key let one in; this one
+            // updates it. Or two new posts wanting one slug: this one's second look finds it taken.
             return writeTogether(List.of(post)).get(0);
         }
     }

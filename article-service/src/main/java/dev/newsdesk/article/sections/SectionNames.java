@@ -2,7 +2,7 @@ package dev.newsdesk.article.sections;
 
 import dev.newsdesk.article.config.SectionsConfig;
 import dev.newsdesk.article.store.SectionNameStore;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.newsdesk.article.store.WriteConflicts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
  * else the slug. Learned names are few and change rarely, so all of them are held in memory;
  * an import writes only a name that is new or different, in its own short transaction after
  * the posts' own, so a section name can never cost a post. Other instances' learnings show
- * within {@link #RELOAD_MILLIS}.
+ * within {@link #RELOAD_MILLIS}. Two imports naming the same new section at once are expected
+ * (the second finds the key taken); any other failure propagates: the posts are committed by
+ * then, and a retried import (idempotent by import key) learns the name.
  */
 @ApplicationScoped
 public class SectionNames {
@@ -57,11 +59,13 @@ public class SectionNames {
                 return;
             }
             try {
-                QuarkusTransaction.requiringNew().run(() -> store.put(slug, name));
+                store.put(slug, name);
                 learned().put(slug, name);
             } catch (RuntimeException e) {
-                // Two imports naming the same new section at once: the other one stored it.
-                LOG.debugf(e, "Section name %s for %s not stored", name, slug);
+                if (!WriteConflicts.uniqueValueTaken(e, WriteConflicts.SECTION_NAME)) {
+                    throw e;
+                }
+                LOG.debugf("Section name %s for %s stored by another import first", name, slug);
                 learned = null;
             }
         });

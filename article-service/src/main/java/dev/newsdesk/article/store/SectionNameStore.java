@@ -17,7 +17,8 @@ public class SectionNameStore implements PanacheRepositoryBase<SectionNameEntity
         return names;
     }
 
-    /** Sets or replaces one name; the caller owns the transaction. */
+    /** Sets or replaces one name in its own transaction, apart from the import's. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void put(String name, String displayName) {
         SectionNameEntity e = findById(name);
         if (e == null) {

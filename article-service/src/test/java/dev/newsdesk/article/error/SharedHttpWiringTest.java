@@ -95,7 +95,7 @@ class SharedHttpWiringTest {
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://newsdesk.dev/problems/not-found"))
-                .body("title", equalTo("Not found"))
+                .body("title", equalTo("Not Found"))
                 .body("instance", equalTo("/api/articles/987654321"));
     }
 

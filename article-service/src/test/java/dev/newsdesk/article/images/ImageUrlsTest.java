@@ -2,8 +2,15 @@ package dev.newsdesk.article.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsdesk.http.SigningVectors;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ImageUrlsTest {
@@ -18,6 +25,34 @@ class ImageUrlsTest {
                 "http://img.test/img/Pnovl5Js6OibVL_1Ny7mmIgbA5uOXgr1zBWSnr3MQog/w:360/f:jpeg/"
                         + "aHR0cHM6Ly9kZnNjZG4uZGZjZncuY29tL2Rvd25sb2FkL0QxX3c3MDBoOTk2LmpwZw",
                 new ImageUrls("http://img.test/", KEY).url(SOURCE, 360));
+    }
+
+    /** The signer's side of newsdesk-http's shared vectors (the verifier's is image-service's SignedRequestTest). */
+    @Test
+    void signsEverySharedVector() {
+        Pattern shape = Pattern.compile("/(?:w:(\\d+)/)?f:(\\w+)/([\\w-]+)");
+        List<SigningVectors.Vector> vectors = SigningVectors.all();
+        assertTrue(vectors.size() >= 5, "vectors read: " + vectors.size());
+        for (SigningVectors.Vector v : vectors) {
+            Matcher path = shape.matcher(v.path());
+            assertTrue(path.matches(), "a path this signer writes: " + v.path());
+            String source = new String(Base64.getUrlDecoder().decode(path.group(3)), StandardCharsets.UTF_8);
+            Integer width = path.group(1) == null ? null : Integer.valueOf(path.group(1));
+            assertEquals(
+                    "http://img.test/img/" + v.signature() + v.path(),
+                    new ImageUrls("http://img.test", v.keyHex()).url(source, width, path.group(2)));
+        }
+    }
+
+    /** A key the image-service would refuse must not sign here either: the two ends would disagree on every image. */
+    @Test
+    void refusesTheKeysTheImageServiceRefuses() {
+        String sixteenBytes = "00112233445566778899aabbccddeeff";
+        IllegalArgumentException tooShort =
+                assertThrows(IllegalArgumentException.class, () -> new ImageUrls("http://img.test", sixteenBytes));
+        assertTrue(tooShort.getMessage().startsWith("NEWSDESK_IMAGE_SIGNING_KEY"), tooShort.getMessage());
+        // A leading comma must not leave an empty first key that signs every URL "unsafe".
+        assertThrows(IllegalArgumentException.class, () -> new ImageUrls("http://img.test", "," + KEY));
     }
 
     @Test

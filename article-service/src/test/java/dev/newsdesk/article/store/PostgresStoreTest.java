@@ -40,6 +40,22 @@ class PostgresStoreTest {
         assertTrue(migrations.intValue() >= 2, "Flyway ran");
     }
 
+    /** WriteConflicts recognises a race by the unique key's name: the names it knows are the schema's. */
+    @Test
+    @Transactional
+    void theUniqueKeysWriteConflictsNamesExist() {
+        List<?> names = em.createNativeQuery(
+                        "select conname from pg_constraint where contype in ('u', 'p') and conname in (?1, ?2, ?3)"
+                                + " order by conname")
+                .setParameter(1, WriteConflicts.ARTICLE_SLUG)
+                .setParameter(2, WriteConflicts.ARTICLE_IMPORT_KEY)
+                .setParameter(3, WriteConflicts.SECTION_NAME)
+                .getResultList();
+        assertEquals(
+                List.of(WriteConflicts.ARTICLE_IMPORT_KEY, WriteConflicts.ARTICLE_SLUG, WriteConflicts.SECTION_NAME),
+                names);
+    }
+
     /**
      * The database's ctype must classify CJK as letters, else pg_trgm extracts no trigrams from
      * Chinese and the planner scans the table for every Chinese query (a C-locale cluster does

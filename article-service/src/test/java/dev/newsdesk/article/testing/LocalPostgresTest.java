@@ -2,6 +2,8 @@ package dev.newsdesk.article.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +18,17 @@ class LocalPostgresTest {
 
     @TempDir
     Path data;
+
+    /** The bundled binaries are linux-amd64 only: elsewhere the start says so and what to do instead. */
+    @Test
+    void anotherPlatformIsToldWhatToDoBeforeAnyDownload() {
+        IllegalStateException mac = assertThrows(
+                IllegalStateException.class, () -> LocalPostgres.refuseOtherPlatforms("Mac OS X", "aarch64"));
+        assertTrue(mac.getMessage().contains("linux-amd64"), mac.getMessage());
+        assertTrue(mac.getMessage().contains("quarkus.datasource.jdbc.url"), mac.getMessage());
+        assertThrows(IllegalStateException.class, () -> LocalPostgres.refuseOtherPlatforms("Linux", "aarch64"));
+        LocalPostgres.refuseOtherPlatforms("Linux", "amd64");
+    }
 
     @Test
     void extractsTrigramsFromChineseAndKeepsCommittedRowsAcrossAKill() throws Exception {

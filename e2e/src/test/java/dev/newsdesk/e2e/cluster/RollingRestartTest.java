@@ -20,9 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningCluster.class)
 class RollingRestartTest {
 
-    /** The preStop sleep's part: long enough for nginx's old workers to hand over to the new ones. */
-    private static final Duration DRAIN = Duration.ofSeconds(1);
-
     private static final Duration READY = Duration.ofSeconds(120);
 
     @Test
@@ -30,13 +27,14 @@ class RollingRestartTest {
         NewsdeskCluster cluster = RunningCluster.cluster();
         try (Traffic traffic = traffic()) {
             for (Replica replica : cluster.all()) {
+                // The reload returns once nginx's old workers have answered what they had in flight
+                // (the preStop delay's part): nothing reaches the replica after this.
                 cluster.inUpstream(replica, false);
-                Thread.sleep(DRAIN);
                 replica.stop();
                 replica.startAgain();
                 replica.awaitReady(READY);
                 cluster.inUpstream(replica, true);
-                Thread.sleep(DRAIN);
+                awaitRequests(traffic, 50); // served with it back in before the next one goes
             }
             traffic.close();
             System.out.printf(
@@ -52,14 +50,16 @@ class RollingRestartTest {
         NewsdeskCluster cluster = RunningCluster.cluster();
         Replica victim = cluster.replicas("article-service").get(0);
         try (Traffic traffic = traffic()) {
-            Thread.sleep(2000);
+            awaitRequests(traffic, 100);
             victim.kill();
-            Thread.sleep(3000); // until readiness would take it out: every request tries it first
+            // Dead but still in the upstream until readiness would take it out: every request
+            // tries it first and nginx must retry the reads on the other replica.
+            awaitRequests(traffic, 200);
             cluster.inUpstream(victim, false);
             victim.startAgain();
             victim.awaitReady(READY);
             cluster.inUpstream(victim, true);
-            Thread.sleep(1000);
+            awaitRequests(traffic, 50);
             traffic.close();
             List<Traffic.Failure> failures = traffic.failures();
             System.out.printf(
@@ -70,6 +70,19 @@ class RollingRestartTest {
                     failures.stream().filter(Traffic.Failure::idempotent).toList(),
                     "nginx retries reads on the other replica");
             assertTrue(failures.size() <= 1, "one editor: at most one write in flight on the killed replica");
+        }
+    }
+
+    /**
+     * Waits until the traffic has sent {@code more} requests past now: the cluster is seen serving
+     * through the change, whatever the machine's speed, rather than for a guessed time.
+     */
+    private static void awaitRequests(Traffic traffic, int more) throws InterruptedException {
+        int target = traffic.sent() + more;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (traffic.sent() < target) {
+            assertTrue(System.nanoTime() < deadline, "the traffic stalled at " + traffic.sent() + " requests");
+            Thread.sleep(10);
         }
     }
 

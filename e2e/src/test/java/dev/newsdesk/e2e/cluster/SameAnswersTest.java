@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsdesk.e2e.BoundedHttpClient;
 import dev.newsdesk.e2e.NewsdeskSystem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,10 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningCluster.class)
 class SameAnswersTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private static final HttpClient HTTP = BoundedHttpClient.of(
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)),
+            Duration.ofSeconds(20));
     private static final List<String> FEEDS = List.of(
             "/feeds/rss.xml",
             "/feeds/atom.xml",
@@ -177,18 +176,15 @@ class SameAnswersTest {
         return validators;
     }
 
-    /**
-     * Straight to one replica over HTTP/1.1, with a bound on the whole exchange: a CI run hung
-     * for minutes in a send whose request timeout never fired.
-     */
+    /** Straight to one replica over HTTP/1.1 (the client bounds the whole exchange). */
     private static HttpResponse<String> get(Replica replica, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + replica.port() + path))
                 .timeout(Duration.ofSeconds(10))
                 .build();
         try {
-            return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(replica.name() + path + " did not answer", e);
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(replica.name() + path + " did not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

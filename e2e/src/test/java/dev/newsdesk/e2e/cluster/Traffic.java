@@ -1,5 +1,6 @@
 package dev.newsdesk.e2e.cluster;
 
+import dev.newsdesk.e2e.BoundedHttpClient;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,8 +28,7 @@ final class Traffic implements AutoCloseable {
         }
     }
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = BoundedHttpClient.create();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger sent = new AtomicInteger();
     private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();

@@ -2,9 +2,9 @@ package dev.newsdesk.e2e.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.newsdesk.http.Prerequisite;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,7 +21,8 @@ class GeneratedManifestsInSyncTest {
     @ValueSource(strings = {"article-service", "image-service", "feed-service"})
     void committedCopyEqualsTheGeneratedManifest(String service) {
         Path generated = Manifests.root().resolve(service).resolve("target/kubernetes/kubernetes.yml");
-        Assumptions.assumeTrue(Files.exists(generated), service + " is not packaged: nothing to compare");
+        Prerequisite.require(
+                Files.exists(generated), service + " is not packaged (./mvnw package first): nothing to compare");
         assertEquals(
                 Manifests.load(generated),
                 Manifests.load(Manifests.root().resolve("k8s/base/generated").resolve(service + ".yml")),

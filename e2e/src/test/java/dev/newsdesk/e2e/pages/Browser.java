@@ -1,7 +1,6 @@
 package dev.newsdesk.e2e.pages;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.newsdesk.http.Prerequisite;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -46,14 +44,10 @@ final class Browser implements AutoCloseable {
 
     /** A fresh browser with an empty profile; skips (or fails in CI) when Chromium is not installed. */
     static Browser start() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String message = "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install -y chromium chromium-driver)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            Assumptions.abort(message + "; skipping the browser tests");
-        }
+        Prerequisite.require(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " (apt-get install -y chromium chromium-driver)");
         try {
             Path profile = Files.createTempDirectory("newsdesk-chromium-");
             ChromeOptions options = new ChromeOptions();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.newsdesk.e2e.BoundedHttpClient;
 import dev.newsdesk.e2e.GalleryOrigin;
 import dev.newsdesk.e2e.NewsdeskSystem;
 import dev.newsdesk.e2e.ServiceProcess;
@@ -41,7 +42,7 @@ class PagesInBrowserTest {
 
     static final Path SCREENSHOTS =
             Path.of(System.getProperty("newsdesk.root", "..")).resolve("e2e/target/screenshots");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = BoundedHttpClient.create();
     private static final String SECTION = "liulan";
     private static final String SECTION_NAME = "浏览器新闻";
     private static final String SEARCH_WORD = "港口吞吐";

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,12 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Encoded outputs on disk under {@code NEWSDESK_DATA_DIR/image-cache}, one file per cache key
- * (first byte: the format), bounded in bytes: the least recently used files go first. The
+ * Encoded outputs on disk under {@code NEWSDESK_DATA_DIR/image-cache}, one file per cache key,
+ * bounded in bytes: the least recently used files go first. A file outlives releases, so it
+ * names its format by a fixed byte, never by the enum's position: {@link #MAGIC} (which no
+ * earlier layout starts with), the format's code from {@link #CODES}, then the encoded bytes.
+ * A file in any other layout (the old one began with the enum ordinal) is deleted and counts as
+ * a miss: the image is simply rendered again. The
  * index lives in memory and is rebuilt from the folder (oldest modification first) at start.
  * Writes go to a temporary file and are moved into place, so a reader never sees half a file.
  * Blocking I/O: called from the fetch pool, never the event loop.
@@ -28,6 +33,17 @@ import org.jboss.logging.Logger;
 public final class DiskCache {
 
     private static final Logger LOG = Logger.getLogger(DiskCache.class);
+
+    /** "ND" and the layout's version: the first bytes of every file this layout writes. */
+    static final byte[] MAGIC = {'N', 'D', '1'};
+    /** One fixed byte per format; add new formats with new letters, never reuse one. */
+    static final Map<Format, Byte> CODES = new EnumMap<>(Map.of(
+            Format.JPEG, (byte) 'j',
+            Format.PNG, (byte) 'p',
+            Format.WEBP, (byte) 'w',
+            Format.AVIF, (byte) 'a'));
+
+    private static final int HEADER = MAGIC.length + 1;
 
     private final Path dir;
     private final long maxBytes;
@@ -68,16 +84,15 @@ public final class DiskCache {
         }
         try {
             byte[] file = Files.readAllBytes(path(key));
-            Format[] formats = Format.values();
-            if (file.length < 2 || file[0] < 0 || file[0] >= formats.length) {
+            Format format = formatOf(file);
+            if (format == null) {
+                LOG.debugf("image cache file %s is in an unknown layout; discarded", key);
+                remove(key);
                 return null;
             }
-            return Encoded.of(Arrays.copyOfRange(file, 1, file.length), formats[file[0]]);
+            return Encoded.of(Arrays.copyOfRange(file, HEADER, file.length), format);
         } catch (NoSuchFileException e) {
-            synchronized (this) {
-                Long size = index.remove(key);
-                totalBytes -= size == null ? 0 : size;
-            }
+            forget(key);
             return null;
         } catch (IOException e) {
             LOG.warnf("image cache read failed for %s: %s", key, e.toString());
@@ -90,9 +105,10 @@ public final class DiskCache {
         try {
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(target.getParent(), key, ".tmp");
-            byte[] file = new byte[encoded.bytes().length + 1];
-            file[0] = (byte) encoded.format().ordinal();
-            System.arraycopy(encoded.bytes(), 0, file, 1, encoded.bytes().length);
+            byte[] file = new byte[HEADER + encoded.bytes().length];
+            System.arraycopy(MAGIC, 0, file, 0, MAGIC.length);
+            file[MAGIC.length] = CODES.get(encoded.format());
+            System.arraycopy(encoded.bytes(), 0, file, HEADER, encoded.bytes().length);
             Files.write(tmp, file);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -108,6 +124,33 @@ public final class DiskCache {
             LOG.warnf(
                     "image cache write failed for %s: %s", key, e.toString()); // serving goes on without the disk tier
         }
+    }
+
+    /** The format a file in this layout names, or null for any other file (too short, old layout, unknown code). */
+    static Format formatOf(byte[] file) {
+        if (file.length <= HEADER || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return null;
+        }
+        for (Map.Entry<Format, Byte> code : CODES.entrySet()) {
+            if (code.getValue() == file[MAGIC.length]) {
+                return code.getKey();
+            }
+        }
+        return null;
+    }
+
+    private void remove(String key) {
+        forget(key);
+        try {
+            Files.deleteIfExists(path(key));
+        } catch (IOException e) {
+            LOG.debugf("could not delete %s: %s", key, e.toString());
+        }
+    }
+
+    private synchronized void forget(String key) {
+        Long size = index.remove(key);
+        totalBytes -= size == null ? 0 : size;
     }
 
     private void evict() {

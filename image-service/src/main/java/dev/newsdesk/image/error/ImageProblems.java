@@ -13,7 +13,7 @@ public final class ImageProblems {
 
     /** 403: the request is well-formed but refused (bad signature, origin not allowed, private address). */
     public static ProblemException refused(String slug, String detail) {
-        return new ProblemException(403, slug, "Forbidden", detail, null);
+        return new ProblemException(403, slug, detail);
     }
 
     /** 422: the source was fetched but cannot be used (not an image, too large, too many pixels). */
@@ -23,11 +23,11 @@ public final class ImageProblems {
 
     /** 502: the origin could not be reached or answered with an error other than 404. */
     public static ProblemException badGateway(String slug, String detail) {
-        return new ProblemException(502, slug, "Bad gateway", detail, null);
+        return new ProblemException(502, slug, detail);
     }
 
     /** 504: the origin did not answer in time. */
     public static ProblemException gatewayTimeout(String detail) {
-        return new ProblemException(504, "origin-timeout", "Gateway timeout", detail, null);
+        return new ProblemException(504, "origin-timeout", detail);
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsdesk.image.signing;
 
 import dev.newsdesk.http.ProblemException;
+import dev.newsdesk.http.UrlSignature;
 import dev.newsdesk.image.error.ImageProblems;
 import dev.newsdesk.image.pipeline.ImageOptions;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +38,7 @@ public record SignedRequest(String signedPath, String sourceUrl, ImageOptions op
         String given = rawRequestPath.substring(start + PREFIX.length(), slash);
         String raw = rawRequestPath.substring(slash);
         String decoded = percentDecoded(raw);
-        if (!signature.accepts(given, raw) && (decoded.equals(raw) || !signature.accepts(given, decoded))) {
+        if (!signature.verify(given, raw) && (decoded.equals(raw) || !signature.verify(given, decoded))) {
             throw ImageProblems.refused("bad-signature", "The URL signature is not valid");
         }
         int last = decoded.lastIndexOf('/');

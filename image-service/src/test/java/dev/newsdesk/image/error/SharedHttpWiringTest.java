@@ -95,7 +95,7 @@ class SharedHttpWiringTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://newsdesk.dev/problems/validation"))
-                .body("title", equalTo("Invalid input"))
+                .body("title", equalTo("Invalid Input"))
                 .body("errors[0].field", equalTo("fit"))
                 .body("instance", equalTo("/img/unsafe/w:100/fit:fill/aGVsbG8"));
     }

@@ -2,6 +2,7 @@ package dev.newsdesk.image.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsdesk.http.Prerequisite;
 import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -15,7 +16,6 @@ import java.lang.invoke.MethodHandle;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +51,7 @@ class NativeMemoryTest {
     @Test
     void manyEncodesDoNotGrowNativeMemory() throws Throwable {
         Codecs codecs = Codecs.load(EnumSet.of(Format.WEBP, Format.AVIF));
-        Assumptions.assumeTrue(
+        Prerequisite.require(
                 codecs.has(Format.WEBP) && codecs.has(Format.AVIF), "needs libwebp and libavif: " + codecs.summary());
         MethodHandle mallinfo2 = mallinfo2();
         Pixels noise = noise(400, 560); // incompressible: large WebP outputs, so a leaked output shows
@@ -73,7 +73,7 @@ class NativeMemoryTest {
     private static MethodHandle mallinfo2() {
         Linker linker = Linker.nativeLinker();
         Optional<MemorySegment> symbol = linker.defaultLookup().find("mallinfo2");
-        Assumptions.assumeTrue(symbol.isPresent(), "no glibc mallinfo2 (glibc 2.33+) in this C library");
+        Prerequisite.require(symbol.isPresent(), "no glibc mallinfo2 (glibc 2.33+) in this C library");
         return linker.downcallHandle(symbol.get(), FunctionDescriptor.of(MALLINFO2));
     }
 

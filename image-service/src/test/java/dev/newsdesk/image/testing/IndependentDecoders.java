@@ -3,6 +3,7 @@ package dev.newsdesk.image.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.newsdesk.http.Prerequisite;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Decodes WebP and AVIF with decoders nobody here wrote: {@code dwebp} (Debian {@code webp}) and
@@ -38,15 +38,10 @@ public final class IndependentDecoders {
 
     /** Skips (or under CI fails) the current test when {@code tool} is not on the PATH. */
     public static void require(String tool) {
-        if (onPath(tool)) {
-            return;
-        }
-        String message =
-                tool + " is not installed (apt-get install " + (tool.equals("dwebp") ? "webp" : "libavif-bin") + ")";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message + ": required under CI");
-        }
-        Assumptions.abort(message + ": skipping the independent decode");
+        Prerequisite.require(
+                onPath(tool),
+                tool + " is not installed (apt-get install " + (tool.equals("dwebp") ? "webp" : "libavif-bin")
+                        + "): no independent decode");
     }
 
     private interface Command {

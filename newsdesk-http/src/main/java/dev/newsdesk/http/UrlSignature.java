@@ -1,4 +1,4 @@
-package dev.newsdesk.image.signing;
+package dev.newsdesk.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -13,16 +13,24 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The contract's URL signature: base64url (no padding) of HMAC-SHA256 over the path after the
- * signature, starting with {@code /}, exactly as received. Key rotation: the setting holds a
- * comma-separated list of hex keys; {@link #sign} uses the first, {@link #accepts} any of them.
- * With no key at all only the literal {@code unsafe} is accepted (local development).
+ * The image URL signature of the contract, for both ends: article-service signs, image-service
+ * verifies, with this one class and so one key rule. The signature is base64url (no padding) of
+ * HMAC-SHA256 over the path after the signature, starting with {@code /}, exactly as sent.
+ * <p>
+ * {@code NEWSDESK_IMAGE_SIGNING_KEY} holds one hex key or, during a rotation, a comma-separated
+ * list: {@link #sign} uses the first, {@link #verify} accepts any. Every entry must be hex of at
+ * least {@value #MIN_KEY_BYTES} bytes; an empty entry (a stray comma) is refused like a bad key,
+ * because skipping it silently could change which key signs. Only an unset or blank setting
+ * means unsigned mode, where the literal {@code unsafe} is the one signature (local development).
  * Unlike thumbor there is no SHA-1 and no {@code unsafe} route once a key is set.
  */
 public final class UrlSignature {
 
     public static final String UNSAFE = "unsafe";
-    private static final int MIN_KEY_BYTES = 32;
+    public static final String SETTING = "NEWSDESK_IMAGE_SIGNING_KEY";
+    static final int MIN_KEY_BYTES = 32;
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final List<byte[]> keys;
     /** One initialised Mac per key and thread: Mac.getInstance and init cost more than the MAC itself. */
@@ -36,34 +44,40 @@ public final class UrlSignature {
     }
 
     /**
-     * Parses {@code NEWSDESK_IMAGE_SIGNING_KEY}: absent or blank means unsigned mode; otherwise every
-     * comma-separated entry must be hex of at least 32 bytes.
+     * Parses {@value #SETTING}: absent or blank means unsigned mode; otherwise every comma-separated
+     * entry must be hex of at least {@value #MIN_KEY_BYTES} bytes.
      *
-     * @throws IllegalArgumentException with a message fit for a start-up failure
+     * @throws IllegalArgumentException naming the setting and the bad entry, fit for a start-up failure
      */
     public static UrlSignature fromSetting(Optional<String> setting) {
         if (setting.isEmpty() || setting.get().isBlank()) {
             return new UrlSignature(List.of());
         }
+        String[] entries = setting.get().split(",", -1);
         List<byte[]> keys = new ArrayList<>();
-        for (String entry : setting.get().split(",")) {
-            String hex = entry.strip();
-            byte[] key;
-            try {
-                key = HexFormat.of().parseHex(hex);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("NEWSDESK_IMAGE_SIGNING_KEY: key " + (keys.size() + 1)
-                        + " is not hex (expected comma-separated hex keys of at least " + MIN_KEY_BYTES
-                        + " bytes each)");
-            }
-            if (key.length < MIN_KEY_BYTES) {
-                throw new IllegalArgumentException("NEWSDESK_IMAGE_SIGNING_KEY: key " + (keys.size() + 1) + " has "
-                        + key.length + " bytes; at least " + MIN_KEY_BYTES + " (" + 2 * MIN_KEY_BYTES
-                        + " hex digits) are required");
-            }
-            keys.add(key);
+        for (int i = 0; i < entries.length; i++) {
+            keys.add(key(entries[i].strip(), i + 1, entries.length));
         }
         return new UrlSignature(List.copyOf(keys));
+    }
+
+    private static byte[] key(String hex, int position, int count) {
+        String which = SETTING + ": key " + position + " of " + count;
+        String rule = " (expected comma-separated hex keys of at least " + MIN_KEY_BYTES + " bytes, "
+                + 2 * MIN_KEY_BYTES + " hex digits, each)";
+        if (hex.isEmpty()) {
+            throw new IllegalArgumentException(which + " is empty: remove the stray comma" + rule);
+        }
+        byte[] key;
+        try {
+            key = HexFormat.of().parseHex(hex);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(which + " is not hex" + rule);
+        }
+        if (key.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException(which + " has " + key.length + " bytes, too short" + rule);
+        }
+        return key;
     }
 
     public boolean isUnsigned() {
@@ -72,7 +86,7 @@ public final class UrlSignature {
 
     /** The signature for {@code path} (starting with {@code /}) under the first key, or {@code unsafe} without keys. */
     public String sign(String path) {
-        return isUnsigned() ? UNSAFE : Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(0, path));
+        return isUnsigned() ? UNSAFE : B64.encodeToString(hmac(0, path));
     }
 
     /**
@@ -80,7 +94,7 @@ public final class UrlSignature {
      * decoded MAC bytes with {@link MessageDigest#isEqual} (constant time for equal lengths);
      * a truncated or malformed signature simply fails.
      */
-    public boolean accepts(String signature, String path) {
+    public boolean verify(String signature, String path) {
         if (isUnsigned()) {
             return UNSAFE.equals(signature);
         }
@@ -107,7 +121,7 @@ public final class UrlSignature {
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 }
