@@ -154,7 +154,9 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList();
-        return ids.isEmpty() ? List.of() : list("id in ?1", Sort.by("publishedAt").and("id"), ids);
+        return ids.isEmpty()
+                ? List.of()
+                : list("id in ?1", Sort.by("publishedAt").and("id"), ids);
     }
 
     @Transactional
