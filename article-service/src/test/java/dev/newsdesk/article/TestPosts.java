@@ -1,5 +1,7 @@
 package dev.newsdesk.article;
 
+import static io.restassured.RestAssured.given;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +35,19 @@ public final class TestPosts {
     public static String post(String title, String date, String category, String tag, String body) {
         return "---\nlayout: post\ntitle: \"" + title + "\"\ndate: " + date + "\ncategories: " + category + "\ntags: "
                 + tag + "\n---\n" + body + "\n";
+    }
+
+    /** Imports one post (as {@code text/markdown}, with the test token) that must be new; its id. */
+    public static long importNew(String post) {
+        return given().header("Authorization", TOKEN)
+                .contentType("text/markdown")
+                .body(utf8(post))
+                .post("/api/import")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     public static byte[] zip(Map<String, byte[]> entries) {

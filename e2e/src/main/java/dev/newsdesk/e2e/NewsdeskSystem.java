@@ -21,6 +21,8 @@ public final class NewsdeskSystem implements AutoCloseable {
     private final LocalPostgres database;
     private final List<ServiceProcess> services;
     private final String signingKey;
+    /** How image-service was started, to start it again after {@link #stopImageService}. */
+    private Runnable imageStart;
 
     private NewsdeskSystem(LocalPostgres database, List<ServiceProcess> services, String signingKey) {
         this.database = database;
@@ -52,6 +54,8 @@ public final class NewsdeskSystem implements AutoCloseable {
             started.add(
                     ServiceProcess.start(root, "article-service", articlePort, env, log(logDir, "article-service")));
             started.add(ServiceProcess.start(root, "image-service", imagePort, env, log(logDir, "image-service")));
+            system.imageStart = () -> started.set(
+                    1, ServiceProcess.start(root, "image-service", imagePort, env, log(logDir, "image-service-again")));
             started.add(ServiceProcess.start(root, "feed-service", feedPort, env, log(logDir, "feed-service")));
             return system;
         } catch (RuntimeException e) {
@@ -66,6 +70,8 @@ public final class NewsdeskSystem implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("NEWSDESK_PUBLIC_BASE_URL", "http://localhost:" + articlePort);
         env.put("NEWSDESK_IMAGE_BASE_URL", "http://localhost:" + imagePort);
+        // where article-service asks image-service for placeholders (the browser's base above may be a CDN)
+        env.put("NEWSDESK_IMAGE_SERVICE_URL", "http://127.0.0.1:" + imagePort);
         env.put("NEWSDESK_FEED_BASE_URL", "http://localhost:" + feedPort);
         env.put("NEWSDESK_ARTICLE_SERVICE_URL", "http://localhost:" + articlePort);
         env.put("NEWSDESK_API_TOKENS", API_TOKEN);
@@ -100,6 +106,17 @@ public final class NewsdeskSystem implements AutoCloseable {
 
     public ServiceProcess feed() {
         return services.get(2);
+    }
+
+    /** Kills image-service: what its clients see when it is down. */
+    public void stopImageService() {
+        image().kill();
+    }
+
+    /** Starts image-service again on its port, with its environment; returns once it is ready. */
+    public void startImageService(Duration timeout) {
+        imageStart.run();
+        image().awaitReady(timeout);
     }
 
     public LocalPostgres database() {

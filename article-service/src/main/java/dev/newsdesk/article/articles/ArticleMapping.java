@@ -4,6 +4,7 @@ import dev.newsdesk.article.content.BodyCleaner.CleanBody;
 import dev.newsdesk.article.content.Source;
 import dev.newsdesk.article.content.Summary;
 import dev.newsdesk.article.content.XmlText;
+import dev.newsdesk.article.images.Placeholders;
 import dev.newsdesk.article.store.ArticleEntity;
 import dev.newsdesk.article.store.Visibility;
 import java.time.Instant;
@@ -29,6 +30,9 @@ public final class ArticleMapping {
         e.tags.addAll(draft.tags());
         e.bodyHtml = body.html();
         e.images = GalleryColumn.write(body.images());
+        Placeholders kept = Placeholders.read(e.placeholders).keptFor(body.images());
+        e.placeholders = kept.write();
+        e.placeholdersPending = !kept.missing(body.images()).isEmpty();
         e.sourceName = source.name();
         e.sourceUrl = source.url();
         e.summary = Summary.of(body.text());

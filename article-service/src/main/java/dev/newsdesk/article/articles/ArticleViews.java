@@ -7,6 +7,7 @@ import dev.newsdesk.article.content.Rfc3339;
 import dev.newsdesk.article.content.Source;
 import dev.newsdesk.article.images.GalleryImage;
 import dev.newsdesk.article.images.ImageUrls;
+import dev.newsdesk.article.images.Placeholders;
 import dev.newsdesk.article.store.ArticleEntity;
 import dev.newsdesk.article.store.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,7 @@ public class ArticleViews {
 
     public Article full(ArticleEntity e) {
         List<GalleryImage> gallery = GalleryColumn.read(e.id, e.images);
+        Placeholders placeholders = Placeholders.read(e.placeholders);
         BodyRenderer.RenderedBody body = renderer.render(e.bodyHtml, gallery, e.title);
         return new Article(
                 e.id,
@@ -44,9 +46,9 @@ public class ArticleViews {
                 new Source(e.sourceName, e.sourceUrl),
                 e.summary,
                 body.html(),
-                body.blocks(),
+                PlaceholderViews.painted(body.blocks(), gallery, placeholders, imageUrls),
                 gallery,
-                lead(gallery),
+                lead(gallery, placeholders),
                 e.version,
                 Visibility.status(e));
     }
@@ -64,7 +66,7 @@ public class ArticleViews {
                 new Source(e.sourceName, e.sourceUrl),
                 e.summary,
                 gallery,
-                lead(gallery),
+                lead(gallery, Placeholders.read(e.placeholders)),
                 e.version,
                 Visibility.status(e));
     }
@@ -82,12 +84,19 @@ public class ArticleViews {
         return "\"" + id + "-" + version + "\"";
     }
 
-    private LeadImage lead(List<GalleryImage> gallery) {
+    private LeadImage lead(List<GalleryImage> gallery, Placeholders placeholders) {
         if (gallery.isEmpty()) {
             return null;
         }
         GalleryImage first = gallery.get(0);
         ImageUrls.Rendition r = imageUrls.render(first);
-        return new LeadImage(first.url(), first.width(), first.height(), r.src(), r.srcset(), r.sources());
+        return new LeadImage(
+                first.url(),
+                first.width(),
+                first.height(),
+                r.src(),
+                r.srcset(),
+                r.sources(),
+                placeholders.of(first.url()));
     }
 }

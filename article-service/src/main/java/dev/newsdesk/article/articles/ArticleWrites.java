@@ -3,6 +3,9 @@ package dev.newsdesk.article.articles;
 import dev.newsdesk.article.changes.ChangeLog;
 import dev.newsdesk.article.content.BodyCleaner;
 import dev.newsdesk.article.content.BodyCleaner.CleanBody;
+import dev.newsdesk.article.images.GalleryImage;
+import dev.newsdesk.article.images.Placeholder;
+import dev.newsdesk.article.images.Placeholders;
 import dev.newsdesk.article.store.ArticleEntity;
 import dev.newsdesk.article.store.ArticleStore;
 import dev.newsdesk.article.store.WriteConflicts;
@@ -12,7 +15,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -115,6 +120,48 @@ public class ArticleWrites {
         });
         published.forEach(e -> cache.invalidate(e.id));
         return published.size();
+    }
+
+    /** The gallery images of article {@code id} that still lack a placeholder (none when it is gone). */
+    public List<String> imagesToMeasure(long id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> store.byId(id)
+                        .map(e -> Placeholders.read(e.placeholders).missing(GalleryColumn.read(e.id, e.images)))
+                        .orElse(List.of()));
+    }
+
+    /**
+     * Measured placeholders arrive like any other write: a new version, a change entry, the caches
+     * (and through them pages and feeds) follow. {@code unmeasurable} images (image-service says it
+     * never can) no longer keep the article pending. False when nothing changed or the article is
+     * gone; an edit committed meanwhile fails this write (optimistic version), to be tried again.
+     */
+    public boolean placeholdersMeasured(long id, Map<String, Placeholder> measured, Set<String> unmeasurable) {
+        ArticleEntity written = QuarkusTransaction.requiringNew().call(() -> {
+            ArticleEntity e = store.byId(id).orElse(null);
+            if (e == null) {
+                return null;
+            }
+            List<GalleryImage> gallery = GalleryColumn.read(e.id, e.images);
+            Placeholders before = Placeholders.read(e.placeholders);
+            Placeholders after = before.with(measured, gallery);
+            boolean pending = !unmeasurable.containsAll(after.missing(gallery));
+            if (after.equals(before) && pending == e.placeholdersPending) {
+                return null;
+            }
+            e.placeholders = after.write();
+            e.placeholdersPending = pending;
+            e.updatedAt = Instant.now();
+            store.flush(e);
+            changes.record(List.of(e));
+            return e;
+        });
+        if (written == null) {
+            return false;
+        }
+        cache.invalidate(id);
+        cache.put(views.cached(written));
+        return true;
     }
 
     private static ProblemException stale(long id) {

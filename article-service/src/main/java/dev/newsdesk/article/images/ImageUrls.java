@@ -71,6 +71,15 @@ public final class ImageUrls {
         return base + "/img/" + signature.sign(path) + path;
     }
 
+    /** An info request's path parameters: the signature of {@code /info/{source}} and the source. */
+    public record InfoRequest(String signature, String source) {}
+
+    /** The signed info request (image-service's {@code /img/{signature}/info/{source}}) for {@code source}. */
+    public InfoRequest info(String source) {
+        String encoded = B64.encodeToString(source.getBytes(StandardCharsets.UTF_8));
+        return new InfoRequest(signature.sign("/info/" + encoded), encoded);
+    }
+
     public Rendition render(GalleryImage image) {
         if (image.width() == null || image.height() == null) {
             // Unknown size: any width we claimed could be wrong, so offer the original only.

@@ -89,6 +89,7 @@ class ArticlePages {
         return RenderedPage.html(article.data("site", site)
                 .data("page", meta)
                 .data("article", a)
+                .data("body", PaintedBody.of(a))
                 .data("published", ListItem.SHOWN.format(OffsetDateTime.parse(a.publishedAt())))
                 .data(
                         "sections",

@@ -33,9 +33,10 @@ public record ListItem(
     /**
      * The lead image as a thumbnail. The box has fixed {@code width}/{@code height} and CSS
      * {@code object-fit: cover} crops the picture into it, so nothing moves while it loads,
-     * whatever the picture's own shape.
+     * whatever the picture's own shape. {@code color}: the placeholder's, painted behind it (null: unknown).
      */
-    public record Thumbnail(String src, String srcset, String sizes, int width, int height, boolean lazy) {}
+    public record Thumbnail(
+            String src, String srcset, String sizes, int width, int height, boolean lazy, String color) {}
 
     static ListItem of(ArticleSummary s, Site site, ImageUrls images, boolean lazy) {
         String section = s.categories().isEmpty() ? null : s.categories().get(0);
@@ -65,6 +66,12 @@ public record ListItem(
                 .map(w -> images.url(lead.url(), w) + " " + w + "w")
                 .collect(Collectors.joining(", "));
         return new Thumbnail(
-                images.url(lead.url(), widths.get(0)), srcset, THUMB_SIZES, THUMB_WIDTH, THUMB_HEIGHT, lazy);
+                images.url(lead.url(), widths.get(0)),
+                srcset,
+                THUMB_SIZES,
+                THUMB_WIDTH,
+                THUMB_HEIGHT,
+                lazy,
+                lead.placeholder() == null ? null : lead.placeholder().color());
     }
 }

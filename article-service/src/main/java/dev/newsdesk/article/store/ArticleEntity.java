@@ -65,6 +65,14 @@ public class ArticleEntity {
     @Column(nullable = false)
     public String images = "[]";
 
+    /** Measured placeholders as JSON: {original URL: {color, thumbhash}} (see {@code images/Placeholders}). */
+    @Column(name = "image_placeholders", nullable = false)
+    public String placeholders = "{}";
+
+    /** True while a gallery image lacks a placeholder: what the placeholder filler looks for. */
+    @Column(name = "placeholders_pending", nullable = false)
+    public boolean placeholdersPending;
+
     @Column(name = "source_name")
     public String sourceName;
 

@@ -1,9 +1,8 @@
 package dev.newsdesk.article.api;
 
-import static dev.newsdesk.article.TestPosts.TOKEN;
+import static dev.newsdesk.article.TestPosts.importNew;
 import static dev.newsdesk.article.TestPosts.post;
 import static dev.newsdesk.article.TestPosts.unique;
-import static dev.newsdesk.article.TestPosts.utf8;
 import static dev.newsdesk.article.api.ImportApiTest.problem;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -26,15 +25,7 @@ class CacheHitRouteTest {
     @Test
     void aHitIsAnsweredExactlyLikeTheMissBeforeIt() {
         String word = unique("热路径");
-        long id = given().header("Authorization", TOKEN)
-                .contentType("text/markdown")
-                .body(utf8(post(word + "标题", "2024-06-01 10:00:00 +0800", "宏观", "利率", "<p>正文" + word + "。</p>")))
-                .post("/api/import")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long id = importNew(post(word + "标题", "2024-06-01 10:00:00 +0800", "宏观", "利率", "<p>正文" + word + "。</p>"));
 
         Response miss = given().get("/api/articles/" + id);
         Response hit = given().get("/api/articles/" + id);

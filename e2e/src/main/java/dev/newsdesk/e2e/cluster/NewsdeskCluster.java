@@ -69,6 +69,8 @@ public final class NewsdeskCluster implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("NEWSDESK_PUBLIC_BASE_URL", ingress);
         env.put("NEWSDESK_IMAGE_BASE_URL", ingress);
+        // article-service's info requests for placeholders go through the ingress, as a pod's go to the Service
+        env.put("NEWSDESK_IMAGE_SERVICE_URL", ingress);
         env.put("NEWSDESK_FEED_BASE_URL", ingress);
         env.put("NEWSDESK_ARTICLE_SERVICE_URL", "http://127.0.0.1:" + servicePorts.get("article-service"));
         env.put("NEWSDESK_API_TOKENS", NewsdeskSystem.API_TOKEN);

@@ -63,6 +63,25 @@ class ImageHttpTest {
     }
 
     @Test
+    void infoAnswersTheMeasurementsAsJsonAndAgainFromTheMemoryCache() {
+        String url = path("info", "exif_w700h1808.jpg");
+        Response first = given().get(url);
+        assertEquals(200, first.statusCode(), first.asString());
+        assertEquals("application/json", first.contentType());
+        assertEquals(700, first.jsonPath().getInt("width"));
+        assertEquals(1808, first.jsonPath().getInt("height"));
+        assertEquals("jpeg", first.jsonPath().getString("format"));
+        assertTrue(first.jsonPath().getString("color").matches("#[0-9a-f]{6}"), first.asString());
+        assertEquals("public, max-age=31536000, immutable", first.header("Cache-Control"));
+        assertEquals(null, first.header("Vary"));
+        Response again = given().get(url); // a memory hit, answered by the route
+        assertEquals(first.header("ETag"), again.header("ETag"));
+        assertEquals(first.asString(), again.asString());
+        given().header("If-None-Match", first.header("ETag")).get(url).then().statusCode(304);
+        given().get(path("info/w:100", "exif_w700h1808.jpg")).then().statusCode(400);
+    }
+
+    @Test
     void everyKindComesOutAtTheRequestedWidthAsAvifForChromeAndJpegOrPngForOldSafari() {
         for (int[] size : new int[][] {{700, 996}, {700, 1808}}) {
             for (Map.Entry<String, byte[]> file :

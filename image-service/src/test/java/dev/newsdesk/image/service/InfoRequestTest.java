@@ -11,7 +11,7 @@ import dev.newsdesk.http.ProblemException;
 import dev.newsdesk.image.cache.Encoded;
 import dev.newsdesk.image.pipeline.ImageOptions.Format;
 import dev.newsdesk.image.signing.SignedRequest;
-import dev.newsdesk.image.signing.UrlSignature;
+import dev.newsdesk.http.UrlSignature;
 import dev.newsdesk.image.testing.TestImages;
 import dev.newsdesk.image.testing.TestOrigin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
