@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Validates manifests against the JSON schemas kept in {@code k8s/schemas/}, offline:
  * {@code kubernetes.json} (strict schemas of the Kubernetes kinds k8s/ uses; see
- * {@code generate.sh} there) and {@code cnpg-cluster.json} (the CloudNativePG Cluster).
+ * {@code generate.sh} there) and {@code crds.json} (the custom resources: CloudNativePG, the
+ * Barman Cloud plugin, prometheus-operator; from their CRDs, see {@code crd-schemas.py}).
  * A kind with no schema is itself a violation, so a new kind cannot slip by unchecked.
  */
 final class ManifestSchemas {
@@ -26,14 +27,13 @@ final class ManifestSchemas {
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
     private final JsonNode kubernetes;
-    private final Schema cnpgCluster;
+    private final JsonNode crds;
     private final Map<String, Schema> byKind = new HashMap<>();
 
     ManifestSchemas(Path schemaDir) {
         try {
             kubernetes = JSON.readTree(schemaDir.resolve("kubernetes.json").toFile());
-            cnpgCluster = registry.getSchema(
-                    JSON.readTree(schemaDir.resolve("cnpg-cluster.json").toFile()));
+            crds = JSON.readTree(schemaDir.resolve("crds.json").toFile());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the schemas in " + schemaDir, e);
         }
@@ -57,8 +57,9 @@ final class ManifestSchemas {
 
     private Schema schemaFor(Map<String, Object> object) {
         String kind = Manifests.kind(object);
-        if ("postgresql.cnpg.io/v1".equals(object.get("apiVersion")) && "Cluster".equals(kind)) {
-            return cnpgCluster;
+        String custom = object.get("apiVersion") + "/" + kind;
+        if (crds.has(custom)) {
+            return byKind.computeIfAbsent(custom, k -> registry.getSchema(crds.get(k)));
         }
         return byKind.computeIfAbsent(kind, k -> {
             if (!kubernetes.path("definitions").has("I" + k)) {
