@@ -12,6 +12,9 @@ final class PoolGauges {
     private PoolGauges() {}
 
     static void register(MeterRegistry metrics, String pool, BoundedPool target) {
+        // Exported from start-up at 0, not from the first rejection: a dashboard's rate() of a
+        // series that does not exist yet shows "no data" rather than "none rejected".
+        metrics.counter("newsdesk.image.rejected");
         Gauge.builder("newsdesk.image.queue", target, BoundedPool::queued)
                 .tag("pool", pool)
                 .strongReference(true)
