@@ -4,10 +4,20 @@
 # kubernetes-models (generated from the Kubernetes OpenAPI spec; see its README for the
 # API version) through ts-json-schema-generator. Run it only to add a kind or move to a
 # newer API; the checks read the committed file and need no network.
-# cnpg-cluster.json (the CloudNativePG Cluster) is written by hand: see its description.
+# crds.json holds the custom resources' schemas (CloudNativePG Cluster and ScheduledBackup,
+# the Barman Cloud plugin's ObjectStore, prometheus-operator's PodMonitor, ServiceMonitor and
+# PrometheusRule), made by crd-schemas.py from the CRD files of pinned releases. With
+# CRD_DIR set to a folder holding those files, this script rewrites crds.json too:
+#   cloudnative-pg v1.29.2:       config/crd/bases/postgresql.cnpg.io_{clusters,scheduledbackups}.yaml
+#   plugin-barman-cloud v0.14.0:  config/crd/bases/barmancloud.cnpg.io_objectstores.yaml
+#   prometheus-operator v0.93.0:  example/prometheus-operator-crd/monitoring.coreos.com_{podmonitors,servicemonitors,prometheusrules}.yaml
 # gateway-api.json and nginx-gateway-fabric.json (the edge) come from generate-crds.sh.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+if [ -n "${CRD_DIR:-}" ]; then
+  python3 "$here/crd-schemas.py" "$here/crds.json" "$CRD_DIR"/*.yaml
+  echo "wrote $here/crds.json"
+fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cd "$work"
 npm init -y >/dev/null

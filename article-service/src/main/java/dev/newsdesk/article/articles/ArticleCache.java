@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.newsdesk.article.changes.ArticleChanged;
 import dev.newsdesk.article.changes.ChangesMissed;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -42,6 +44,7 @@ public class ArticleCache {
             .maximumWeight(ARTICLE_BYTES)
             .weigher((Long id, CachedArticle a) -> a.json().length + ENTRY_OVERHEAD)
             .expireAfterWrite(TTL)
+            .recordStats()
             .build();
     /** Slugs never change, so this mapping is never stale; a deleted id simply misses. */
     private final Cache<String, Long> idsBySlug =
@@ -56,11 +59,18 @@ public class ArticleCache {
             .maximumWeight(LIST_BYTES)
             .weigher((ListKey key, byte[] json) -> json.length)
             .expireAfterWrite(LIST_TTL)
+            .recordStats()
             .build();
 
     private final AtomicLong generation = new AtomicLong();
 
     public static final Duration LIST_TTL = Duration.ofSeconds(2);
+
+    /** Exports both caches' hits, misses and size as {@code cache_*{cache="articles"|"article-lists"}}. */
+    void monitor(MeterRegistry metrics) {
+        CaffeineCacheMetrics.monitor(metrics, byId, "articles");
+        CaffeineCacheMetrics.monitor(metrics, lists, "article-lists");
+    }
 
     private record ListKey(long generation, ListParams params) {}
 

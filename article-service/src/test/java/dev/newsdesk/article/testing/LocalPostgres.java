@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.time.Duration;
 
 /**
  * A PostgreSQL 17 server of its own (zonky's binaries, nothing to install), for the run command
@@ -28,6 +29,8 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String LOCALE = "C.UTF-8";
     public static final String DATABASE = "newsdesk";
     public static final String USER = "postgres";
+    /** The embedding library's own default. */
+    static final Duration DEFAULT_STARTUP_WAIT = Duration.ofSeconds(10);
 
     private final Path dataDir;
     private final int port;
@@ -48,6 +51,14 @@ public final class LocalPostgres implements AutoCloseable {
      * crash of the machine; a test suite's throwaway cluster need not.
      */
     public static LocalPostgres start(Path dataDir, int port, boolean durable) {
+        return start(dataDir, port, durable, DEFAULT_STARTUP_WAIT);
+    }
+
+    /**
+     * As {@link #start(Path, int, boolean)}, waiting up to {@code startupWait} for the server to
+     * accept connections: one that first replays archived WAL (a restore) may need longer.
+     */
+    public static LocalPostgres start(Path dataDir, int port, boolean durable, Duration startupWait) {
         refuseOtherPlatforms(System.getProperty("os.name"), System.getProperty("os.arch"));
         refuseRootWithoutUnshare();
         int chosen = port == 0 ? freePort() : port;
@@ -60,6 +71,7 @@ public final class LocalPostgres implements AutoCloseable {
                     .setPort(chosen)
                     .setLocaleConfig("locale", LOCALE)
                     .setServerConfig("listen_addresses", "localhost")
+                    .setPGStartupWait(startupWait)
                     // The library's default is off, which acknowledges commits not yet in the WAL: a
                     // kill -9 of the server then loses them (issue 10). Never off here.
                     .setServerConfig("synchronous_commit", "on");

@@ -39,11 +39,15 @@ final class ManifestPolicy {
      * Every PostgreSQL the overlays create initialises its cluster with a UTF-8 ctype: with the C
      * locale (CloudNativePG's default) pg_trgm extracts no trigrams from Chinese, and search
      * would scan (issue 10). A CloudNativePG Cluster says so in its initdb bootstrap; the dev
-     * overlay's postgres image in {@code POSTGRES_INITDB_ARGS}.
+     * overlay's postgres image in {@code POSTGRES_INITDB_ARGS}. A cluster restored from a backup
+     * ({@code bootstrap.recovery}) runs no initdb: its data, locale included, is the original's.
      */
     static List<String> databaseLocale(List<Map<String, Object>> objects) {
         List<String> violations = new ArrayList<>();
         for (Map<String, Object> cluster : ofKind(objects, "Cluster")) {
+            if (!path(cluster, "spec", "bootstrap", "recovery").isEmpty()) {
+                continue; // a restored cluster keeps the locale of the one it was backed up from
+            }
             Map<String, Object> initdb = path(cluster, "spec", "bootstrap", "initdb");
             Object ctype = initdb.containsKey("localeCType") ? initdb.get("localeCType") : initdb.get("locale");
             if (!isUtf8(ctype)) {

@@ -17,10 +17,11 @@ import java.util.Map;
 /**
  * Validates manifests against the JSON schemas kept in {@code k8s/schemas/}, offline:
  * {@code kubernetes.json} (strict schemas of the Kubernetes kinds k8s/ uses; see
- * {@code generate.sh} there), {@code cnpg-cluster.json} (the CloudNativePG Cluster), and the
+ * {@code generate.sh} there), {@code crds.json} (the custom resources: CloudNativePG, the
+ * Barman Cloud plugin, prometheus-operator; from their CRDs, see {@code crd-schemas.py}), and the
  * edge's custom resources from the CRDs of pinned releases ({@code generate-crds.sh}):
  * {@code gateway-api.json} (Gateway API, standard channel) and {@code nginx-gateway-fabric.json}
- * (the controller's policies), looked up by API version and kind.
+ * (the controller's policies), all looked up by API version and kind.
  * A kind with no schema is itself a violation, so a new kind cannot slip by unchecked.
  */
 final class ManifestSchemas {
@@ -29,16 +30,13 @@ final class ManifestSchemas {
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
     private final JsonNode kubernetes;
-    private final Schema cnpgCluster;
     private final JsonNode customResources;
     private final Map<String, Schema> byKind = new HashMap<>();
 
     ManifestSchemas(Path schemaDir) {
         try {
             kubernetes = JSON.readTree(schemaDir.resolve("kubernetes.json").toFile());
-            cnpgCluster = registry.getSchema(
-                    JSON.readTree(schemaDir.resolve("cnpg-cluster.json").toFile()));
-            ObjectNode crds = JSON.createObjectNode();
+            ObjectNode crds = (ObjectNode) JSON.readTree(schemaDir.resolve("crds.json").toFile());
             for (String file : List.of("gateway-api.json", "nginx-gateway-fabric.json")) {
                 crds.setAll((ObjectNode)
                         JSON.readTree(schemaDir.resolve(file).toFile()).get("definitions"));
@@ -67,12 +65,9 @@ final class ManifestSchemas {
 
     private Schema schemaFor(Map<String, Object> object) {
         String kind = Manifests.kind(object);
-        if ("postgresql.cnpg.io/v1".equals(object.get("apiVersion")) && "Cluster".equals(kind)) {
-            return cnpgCluster;
-        }
-        String apiVersion = String.valueOf(object.get("apiVersion"));
-        if (customResources.has(apiVersion + "/" + kind)) {
-            return byKind.computeIfAbsent(apiVersion + "/" + kind, k -> registry.getSchema(customResources.get(k)));
+        String custom = object.get("apiVersion") + "/" + kind;
+        if (customResources.has(custom)) {
+            return byKind.computeIfAbsent(custom, k -> registry.getSchema(customResources.get(k)));
         }
         return byKind.computeIfAbsent(kind, k -> {
             if (!kubernetes.path("definitions").has("I" + k)) {

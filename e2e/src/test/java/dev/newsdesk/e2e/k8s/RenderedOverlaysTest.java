@@ -16,7 +16,7 @@ class RenderedOverlaysTest {
             new ManifestSchemas(Manifests.root().resolve("k8s/schemas"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-restored"})
     void everyObjectMatchesItsApiSchema(String overlay) {
         List<Map<String, Object>> objects = Manifests.render(overlay);
         assertTrue(objects.size() > 20, "rendered only " + objects.size() + " objects");
@@ -24,7 +24,7 @@ class RenderedOverlaysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-restored"})
     void everyObjectMeetsTheDeploymentPolicy(String overlay) {
         assertEquals(List.of(), ManifestPolicy.all(Manifests.render(overlay)));
     }

@@ -4,6 +4,7 @@ import dev.newsdesk.feed.cache.FeedStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 
 /** What the poller reports to Prometheus: polls by outcome, rebuilds, and whether and how long feeds are stale. */
@@ -25,8 +26,16 @@ record PollMetrics(Counter pollsOk, Counter pollsFailed, Counter rebuilds) {
         Gauge.builder("newsdesk.feed.stale", store, s -> s.stale() ? 1 : 0)
                 .description("1 while the feeds served may be out of date")
                 .register(metrics);
-        Gauge.builder("newsdesk.feed.age.seconds", store, s -> s.ageSeconds(Instant.now()))
-                .description("Seconds since the feeds last matched article-service")
+        // Before the first successful poll the age counts from start-up: a replica that never
+        // reached article-service is the stalest of all, not a fresh one.
+        Instant started = Instant.now();
+        Gauge.builder(
+                        "newsdesk.feed.age.seconds",
+                        store,
+                        s -> s.hasFeeds()
+                                ? s.ageSeconds(Instant.now())
+                                : Duration.between(started, Instant.now()).toSeconds())
+                .description("Seconds since the feeds last matched article-service (or since start-up, before that)")
                 .register(metrics);
         return counters;
     }

@@ -56,6 +56,16 @@ final class BoundedPool {
         }
     }
 
+    /** Tasks waiting for a thread now. */
+    int queued() {
+        return executor.getQueue().size();
+    }
+
+    /** Threads running a task now. */
+    int busy() {
+        return executor.getActiveCount();
+    }
+
     void shutdown() {
         executor.shutdown();
     }

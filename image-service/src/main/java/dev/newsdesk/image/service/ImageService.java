@@ -98,6 +98,8 @@ public class ImageService {
         this.renderPool = new BoundedPool("image-render", workers, queue, rejected);
         this.fetchPool = new BoundedPool("image-fetch", Math.max(8, 4 * cores), 64, rejected);
         this.metrics = metrics;
+        PoolGauges.register(metrics, "render", renderPool);
+        PoolGauges.register(metrics, "fetch", fetchPool);
         this.memoryHits = metrics.counter("newsdesk.image.cache", "tier", "memory", "result", "hit");
         this.resizeTimer = Timer.builder("newsdesk.image.resize")
                 .description("Decode, resize and encode time per source")
