@@ -31,6 +31,10 @@ public final class GalleryOrigin implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, byte[]> made = new ConcurrentHashMap<>();
+    /** Files a test placed under {@code /placed/}: path → content type and bytes, or a redirect's target. */
+    private final Map<String, Placed> placed = new ConcurrentHashMap<>();
+
+    private record Placed(String contentType, byte[] body, String location) {}
 
     public GalleryOrigin() {
         try {
@@ -56,8 +60,34 @@ public final class GalleryOrigin implements AutoCloseable {
         return base() + "download/" + name;
     }
 
+    /** Serves {@code body} as {@code contentType} at a new URL under this origin, and returns it. */
+    public String place(String name, String contentType, byte[] body) {
+        placed.put("/placed/" + name, new Placed(contentType, body, null));
+        return base() + "placed/" + name;
+    }
+
+    /** Answers 302 to {@code target} at a new URL under this origin, and returns it. */
+    public String redirect(String name, String target) {
+        placed.put("/placed/" + name, new Placed(null, null, target));
+        return base() + "placed/" + name;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Placed file = placed.get(exchange.getRequestURI().getPath());
+            if (file != null && file.location() != null) {
+                exchange.getResponseHeaders().add("Location", file.location());
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            if (file != null) {
+                exchange.getResponseHeaders().add("Content-Type", file.contentType());
+                exchange.sendResponseHeaders(200, file.body().length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(file.body());
+                }
+                return;
+            }
             Matcher sized = SIZED.matcher(exchange.getRequestURI().getPath());
             if (!sized.matches()) {
                 exchange.sendResponseHeaders(404, -1);

@@ -43,7 +43,7 @@ public class RunningSystem implements BeforeAllCallback {
         context.getRoot()
                 .getStore(ExtensionContext.Namespace.GLOBAL)
                 .put("newsdesk-system", (ExtensionContext.Store.CloseableResource) system::close);
-        system.awaitReady(Duration.ofSeconds(90));
+        system.awaitReady(Duration.ofSeconds(240)); // a JVM start on a loaded 2-core machine takes minutes
     }
 
     public static NewsdeskSystem system() {

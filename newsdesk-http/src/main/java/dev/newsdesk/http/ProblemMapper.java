@@ -24,7 +24,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Response.ResponseBuilder response =
-                Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem(uri.getPath()));
+                Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem(requestPath(uri)));
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -40,7 +40,7 @@ public class ProblemMapper {
         ProblemException problem = field != null && !field.isEmpty()
                 ? ProblemException.invalid(detail, List.of(new Problem.FieldError(field, "malformed")))
                 : ProblemException.badRequest(detail);
-        return respond(problem.toProblem(uri.getPath()));
+        return respond(problem.toProblem(requestPath(uri)));
     }
 
     @ServerExceptionMapper
@@ -48,9 +48,9 @@ public class ProblemMapper {
         int status = e.getResponse().getStatus();
         ProblemVocabulary.Entry kind = ProblemVocabulary.forStatus(status);
         String detail = status == 404
-                ? "No resource at " + uri.getPath()
+                ? "No resource at " + requestPath(uri)
                 : status == 405
-                        ? "This method is not allowed on " + uri.getPath()
+                        ? "This method is not allowed on " + requestPath(uri)
                         : status == 415
                                 ? "This content type is not accepted here"
                                 : status == 406 ? "No acceptable representation" : kind.title();
@@ -60,15 +60,27 @@ public class ProblemMapper {
                 values.forEach(v -> builder.header(name, v));
             }
         });
-        Problem body = new Problem(Problem.typeFor(kind.slug()), kind.title(), status, detail, uri.getPath(), null);
+        Problem body = new Problem(Problem.typeFor(kind.slug()), kind.title(), status, detail, requestPath(uri), null);
         return builder.type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.errorf(e, "Unexpected failure serving %s", uri.getPath());
+        LOG.errorf(e, "Unexpected failure serving %s", requestPath(uri));
         return respond(ProblemException.of(500, "The server failed to handle this request; it has been logged")
-                .toProblem(uri.getPath()));
+                .toProblem(requestPath(uri)));
+    }
+
+    /**
+     * The path the problem is about. Decoding can itself fail on a path the router accepted (an
+     * escape that decodes to a '%'), and a failure while reporting a failure would be a 500.
+     */
+    private static String requestPath(UriInfo uri) {
+        try {
+            return uri.getPath();
+        } catch (IllegalArgumentException undecodable) {
+            return uri.getPath(false);
+        }
     }
 
     static Response respond(Problem problem) {

@@ -6,6 +6,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,19 +19,27 @@ import java.util.stream.Stream;
  */
 public class SecurityHeadersRoute {
 
-    void install(@Observes @Priority(1) Router router, SecurityHeadersConfig config) {
-        SecurityHeaders headers = new SecurityHeaders(
+    @Produces
+    @Singleton
+    SecurityHeaders securityHeaders(SecurityHeadersConfig config) {
+        return new SecurityHeaders(
                 Stream.concat(Stream.of(config.publicBaseUrl()), config.imageBaseUrl().stream())
                         .toList(),
                 List.of());
+    }
+
+    void install(@Observes @Priority(1) Router router, SecurityHeaders headers) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             onHeadersEnd(ctx, headers);
             ctx.next();
         });
     }
 
-    /** Registers the hook on one exchange; the error handlers call it too for answers no route saw. */
-    public static void onHeadersEnd(RoutingContext ctx, SecurityHeaders headers) {
+    /**
+     * Registers the hook on one exchange. A request the router refuses before any route runs (a
+     * path it cannot normalise) reaches only its error handler, which calls this itself.
+     */
+    static void onHeadersEnd(RoutingContext ctx, SecurityHeaders headers) {
         ctx.addHeadersEndHandler(v -> {
             HttpServerResponse response = ctx.response();
             headers.forAnswer(

@@ -20,6 +20,7 @@ public class UnmatchedRoutes {
     void install(
             @Observes Router router,
             ObjectMapper json,
+            SecurityHeaders headers,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody) {
         // The HTTP layer answers an over-long body with a bare 413 before any handler runs; a
         // declared Content-Length over the limit is answered here first, as a problem document.
@@ -46,11 +47,14 @@ public class UnmatchedRoutes {
                         json,
                         405,
                         "This method is not allowed on " + ctx.request().path()));
-        router.errorHandler(400, ctx -> answer(ctx, json, 400, "The request is malformed"));
+        router.errorHandler(400, ctx -> {
+            SecurityHeadersRoute.onHeadersEnd(ctx, headers); // no route ran for a request the router refused
+            answer(ctx, json, 400, "The request is malformed");
+        });
         router.errorHandler(413, ctx -> answer(ctx, json, 413, "The request body is larger than this service accepts"));
     }
 
-    private static void answer(RoutingContext ctx, ObjectMapper json, int status, String detail) {
+    static void answer(RoutingContext ctx, ObjectMapper json, int status, String detail) {
         if (ctx.response().headWritten()) {
             return;
         }

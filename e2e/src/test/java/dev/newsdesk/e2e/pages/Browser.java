@@ -108,10 +108,15 @@ final class Browser implements AutoCloseable {
         return (T) driver.executeAsyncScript(js, args);
     }
 
-    /** The console's errors since the last call (the log is drained by reading it). */
+    /**
+     * The console's errors since the last call (the log is drained by reading it), and every
+     * Content-Security-Policy violation Chromium reports, whatever its level: the pages must run
+     * under their policy without one.
+     */
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()
+                        || e.getMessage().contains("Content Security Policy"))
                 .map(LogEntry::getMessage)
                 .toList();
     }

@@ -39,4 +39,18 @@ class CheckersCatchBrokenPagesTest {
                     violations.stream().map(Rule::getId).toList().toString());
         }
     }
+
+    @Test
+    void chromiumReportsAContentSecurityPolicyViolationAsAConsoleError() {
+        // The pages' own policy, delivered in a meta element: a style attribute breaks it.
+        String page = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\"><title>策略</title>"
+                + "</head><body><p style=\"color:red\">内联样式</p></body></html>";
+        try (Browser browser = Browser.start()) {
+            browser.open("data:text/html;charset=utf-8,"
+                    + URLEncoder.encode(page, StandardCharsets.UTF_8).replace("+", "%20"));
+            List<String> errors = browser.consoleErrors();
+            assertTrue(errors.stream().anyMatch(e -> e.contains("Content Security Policy")), errors.toString());
+        }
+    }
 }
