@@ -61,6 +61,19 @@ public class ChangeLog {
         if (articles.isEmpty()) {
             return;
         }
+        writeRows(session, articles, deleted);
+        // This replica hears of its own writes at once, on the writing thread, once they commit
+        // (observers run AFTER_SUCCESS); the others through the V30 trigger's NOTIFY.
+        articles.forEach(a -> changed.fire(new ArticleChanged(a.id, a.version, deleted, a.slug)));
+    }
+
+    /**
+     * The log's rows for {@code articles}: numbers from the counter, whose lock is then held to the
+     * commit, and one entry each. Every replica's {@link #record} ends here; called alone, without
+     * the event, it leaves exactly what another replica's write leaves in the database (the
+     * cross-replica coherence test writes with it rather than with a copy of these statements).
+     */
+    static void writeRows(Session session, Collection<ArticleEntity> articles, boolean deleted) {
         session.flush();
         session.createNativeMutationQuery("update article_change_counter set last_seq = last_seq + :n where id = 1")
                 .setParameter("n", articles.size())
@@ -84,9 +97,6 @@ public class ChangeLog {
                     .setParameter("deleted", deleted)
                     .setParameter("now", now)
                     .executeUpdate();
-            // This replica hears of its own writes at once, on the writing thread, once they
-            // commit (observers run AFTER_SUCCESS); the others through the V30 trigger's NOTIFY.
-            changed.fire(new ArticleChanged(a.id, a.version, deleted, a.slug));
         }
     }
 
