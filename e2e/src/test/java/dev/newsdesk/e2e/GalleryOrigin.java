@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -31,6 +32,7 @@ public final class GalleryOrigin implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, byte[]> made = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
 
     public GalleryOrigin() {
         try {
@@ -56,8 +58,16 @@ public final class GalleryOrigin implements AutoCloseable {
         return base() + "download/" + name;
     }
 
+    /** How many requests for {@code name} (as given to {@link #url}) this origin has had. */
+    public int requests(String name) {
+        AtomicInteger count = asked.get("/download/" + name);
+        return count == null ? 0 : count.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            asked.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new AtomicInteger())
+                    .incrementAndGet();
             Matcher sized = SIZED.matcher(exchange.getRequestURI().getPath());
             if (!sized.matches()) {
                 exchange.sendResponseHeaders(404, -1);
