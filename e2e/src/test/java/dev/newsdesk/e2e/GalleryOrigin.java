@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -35,6 +36,8 @@ public final class GalleryOrigin implements AutoCloseable {
     private final Map<String, Placed> placed = new ConcurrentHashMap<>();
 
     private record Placed(String contentType, byte[] body, String location) {}
+
+    private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
 
     public GalleryOrigin() {
         try {
@@ -72,8 +75,16 @@ public final class GalleryOrigin implements AutoCloseable {
         return base() + "placed/" + name;
     }
 
+    /** How many requests for {@code name} (as given to {@link #url}) this origin has had. */
+    public int requests(String name) {
+        AtomicInteger count = asked.get("/download/" + name);
+        return count == null ? 0 : count.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            asked.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new AtomicInteger())
+                    .incrementAndGet();
             Placed file = placed.get(exchange.getRequestURI().getPath());
             if (file != null && file.location() != null) {
                 exchange.getResponseHeaders().add("Location", file.location());

@@ -34,10 +34,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningSystem.class)
 class ImageFlowTest {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = BoundedHttpClient.create();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>");
+    /** {@code {base}/img/}, the signature, the options, the source. */
+    private static final Pattern SIGNED = Pattern.compile("^(.*/img/)([A-Za-z0-9_-]+)/(.+)/([A-Za-z0-9_-]+)$");
+
     private static final Pattern ATTR = Pattern.compile("\\b(src|srcset|width)=\"([^\"]*)\"");
 
     @Test
@@ -60,19 +62,7 @@ class ImageFlowTest {
                         cdn.url("D25711400404053531447_w700h996.jpg"),
                         cdn.url("D25610396139466871928_w700h1808.jpg"),
                         cdn.url("D25000000000000000001_w300h200.jpg"));
-        HttpResponse<String> imported = HTTP.send(
-                HttpRequest.newBuilder(RunningSystem.system().article().url("/api/import"))
-                        .header("Content-Type", "text/markdown")
-                        .header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN)
-                        .POST(HttpRequest.BodyPublishers.ofString(post, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue(imported.statusCode() == 201 || imported.statusCode() == 200, imported.body());
-        String location = imported.headers().firstValue("Location").orElseThrow();
-        HttpResponse<String> read =
-                get(URI.create(RunningSystem.system().article().baseUrl()).resolve(location), "application/json");
-        assertEquals(200, read.statusCode(), read.body());
-        JsonNode article = JSON.readTree(read.body());
+        JsonNode article = importAndRead(post);
 
         Map<String, Integer> claims = new LinkedHashMap<>(); // URL → the width it claims
         Map<String, Integer> alternatives = new LinkedHashMap<>(); // AVIF and WebP URLs of the blocks' sources
@@ -160,6 +150,76 @@ class ImageFlowTest {
         assertEquals(
                 "application/problem+json",
                 unsigned.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    /**
+     * A URL whose signature is genuine (article-service signed it) but whose path was changed
+     * after signing: another width, an added option, another source. Each is refused with 403
+     * before any work, so the origin never hears of either picture; the URL as signed still works.
+     */
+    @Test
+    void aValidSignatureOverAChangedPathIsRefusedBeforeTheOriginIsAsked() throws Exception {
+        GalleryOrigin cdn = RunningSystem.galleryOrigin();
+        String signedName = "TAMPER1_w640h480.jpg";
+        String otherName = "TAMPER2_w640h480.jpg";
+        String post = """
+                ---
+                layout: post
+                title: "图库端到端测试：签名篡改"
+                date: 2024-03-06 10:00:00 +0800
+                categories: e2e
+                ---
+                <p>签名之后改动路径的图片地址必须被拒绝。</p>
+                <p><img src="%s"></p>
+                """.formatted(cdn.url(signedName));
+        String src = null;
+        for (JsonNode block : importAndRead(post).get("blocks")) {
+            if (block.get("type").asText().equals("image")) {
+                src = block.get("src").asText();
+            }
+        }
+        Matcher signed = SIGNED.matcher(String.valueOf(src));
+        assertTrue(signed.matches(), "a signed image URL: " + src);
+        assertFalse(signed.group(2).equals("unsafe"), src);
+        String prefix = signed.group(1) + signed.group(2) + "/";
+        String options = signed.group(3);
+        String source = signed.group(4);
+        String otherSource = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(cdn.url(otherName).getBytes(StandardCharsets.UTF_8));
+        int askedBefore = cdn.requests(signedName);
+
+        for (String tampered : List.of(
+                prefix + "w:320/" + options.replaceFirst("w:\\d+/", "") + "/" + source,
+                prefix + options + "/q:10/" + source,
+                prefix + options + "/" + otherSource)) {
+            HttpResponse<String> refused = get(URI.create(tampered), "image/*");
+            assertEquals(403, refused.statusCode(), tampered + ": " + refused.body());
+            assertEquals(
+                    "application/problem+json",
+                    refused.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(JSON.readTree(refused.body()).get("type").asText().endsWith("/bad-signature"), refused.body());
+        }
+        assertEquals(askedBefore, cdn.requests(signedName), "the signed source was not fetched for a tampered URL");
+        assertEquals(0, cdn.requests(otherName), "the substituted source was never fetched");
+        assertEquals(200, get(URI.create(src), "image/jpeg").statusCode(), "the URL as signed is served");
+    }
+
+    /** Imports one post and reads the article back as the app does (JSON at its Location). */
+    private static JsonNode importAndRead(String post) throws Exception {
+        HttpResponse<String> imported = HTTP.send(
+                HttpRequest.newBuilder(RunningSystem.system().article().url("/api/import"))
+                        .header("Content-Type", "text/markdown")
+                        .header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofString(post, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(imported.statusCode() == 201 || imported.statusCode() == 200, imported.body());
+        String location = imported.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> read =
+                get(URI.create(RunningSystem.system().article().baseUrl()).resolve(location), "application/json");
+        assertEquals(200, read.statusCode(), read.body());
+        return JSON.readTree(read.body());
     }
 
     private static void srcset(String srcset, Map<String, Integer> claims) {

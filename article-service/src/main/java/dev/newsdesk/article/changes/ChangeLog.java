@@ -74,6 +74,20 @@ public class ChangeLog {
         if (articles.isEmpty()) {
             return;
         }
+        // This replica hears of its own writes at once, on the writing thread, once they commit
+        // (observers run AFTER_SUCCESS); the others through the V30 trigger's NOTIFY.
+        writeRows(articles, deleted).forEach(changed::fire);
+    }
+
+    /**
+     * The log's rows for {@code articles}: numbers from the counter, whose lock is then held to the
+     * commit, and one entry each. Every replica's {@link #record} ends here; called alone, without
+     * the event, it leaves exactly what another replica's write leaves in the database (the
+     * cross-replica coherence test writes with it rather than with a copy of these statements).
+     * Returns the event each row stands for.
+     */
+    List<ArticleChanged> writeRows(Collection<ArticleEntity> articles, boolean deleted) {
+        List<ArticleChanged> events = new ArrayList<>();
         session.flush();
         if (!deleted) {
             // Rendered before the counter's lock is taken: writers serialise only from there on.
@@ -107,10 +121,9 @@ public class ChangeLog {
                     .setParameter("now", now)
                     .setParameter("event", event)
                     .executeUpdate();
-            // This replica hears of its own writes at once, on the writing thread, once they
-            // commit (observers run AFTER_SUCCESS); the others through the V30 trigger's NOTIFY.
-            changed.fire(new ArticleChanged(a.id, a.version, gone, a.slug));
+            events.add(new ArticleChanged(a.id, a.version, gone, a.slug));
         }
+        return events;
     }
 
     /** Which of these articles the public sees as things stand: their last public change is not a tombstone. */

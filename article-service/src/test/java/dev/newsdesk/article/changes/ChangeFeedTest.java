@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsdesk.article.store.ArticleEntity;
 import dev.newsdesk.article.store.ArticleStore;
@@ -15,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,9 @@ class ChangeFeedTest {
 
     @Inject
     ArticleStore store;
+
+    @Inject
+    EntityManager em;
 
     /** A page of changes and where to continue. */
     record Read(List<Map<String, Object>> items, String next) {
@@ -146,14 +153,32 @@ class ChangeFeedTest {
      */
     @Test
     void neverSkipsAChangeThatCommitsLate() throws Exception {
+        ExecutorService writers = Executors.newCachedThreadPool();
+        try {
+            writersCommitLate(writers);
+        } finally {
+            // A failed assertion must not leave a writer holding the counter for the next test.
+            release.countDown();
+            commit.countDown();
+            writers.close();
+        }
+    }
+
+    private final CountDownLatch commit = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    /**
+     * The writers run on threads of their own: the common fork-join pool has a single thread on a
+     * two-core machine, where the second writer would only start once the holder had finished.
+     */
+    private void writersCommitLate(ExecutorService writers) throws Exception {
         long first = create("先开始" + UUID.randomUUID());
         String cursor = caughtUp();
 
         // 1. A transaction begins and writes, a second one commits, then the first commits.
         CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
-                .run(() -> {
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(
+                () -> QuarkusTransaction.requiringNew().run(() -> {
                     ArticleEntity e = store.byId(first).orElseThrow();
                     e.title = "后提交";
                     e.updatedAt = Instant.now();
@@ -161,8 +186,9 @@ class ChangeFeedTest {
                     written.countDown();
                     await(commit);
                     log.record(List.of(e));
-                }));
-        written.await(10, TimeUnit.SECONDS);
+                }),
+                writers);
+        assertTrue(written.await(10, TimeUnit.SECONDS), "the first writer wrote");
         long second = create("后开始先提交" + UUID.randomUUID());
         Read early = read(cursor);
         assertEquals(List.of(second), longs(early.ids()));
@@ -173,9 +199,8 @@ class ChangeFeedTest {
         // 2. A transaction has its change numbered but not committed; a second writer must wait.
         cursor = caughtUp();
         CountDownLatch numbered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
-                .run(() -> {
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(
+                () -> QuarkusTransaction.requiringNew().run(() -> {
                     ArticleEntity e = store.byId(first).orElseThrow();
                     e.title = "编号后未提交";
                     e.updatedAt = Instant.now();
@@ -183,9 +208,13 @@ class ChangeFeedTest {
                     log.record(List.of(e));
                     numbered.countDown();
                     await(release);
-                }));
-        numbered.await(10, TimeUnit.SECONDS);
-        CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> create("等待者" + UUID.randomUUID()));
+                }),
+                writers);
+        assertTrue(numbered.await(10, TimeUnit.SECONDS), "the holder numbered its change");
+        CompletableFuture<Long> waiting =
+                CompletableFuture.supplyAsync(() -> create("等待者" + UUID.randomUUID()), writers);
+        awaitAWriterBlockedOnTheCounter();
+        assertFalse(waiting.isDone(), "the second writer waits for the holder's commit");
         List<Long> seen = new ArrayList<>(longs(read(cursor).ids()));
         assertEquals(List.of(), seen, "nothing is visible before the numbered transaction commits");
         release.countDown();
@@ -255,11 +284,40 @@ class ChangeFeedTest {
         return ids.stream().map(o -> ((Number) o).longValue()).toList();
     }
 
+    /** In the writer's thread: a latch that never opens fails that writer (and so the test). */
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            if (!latch.await(60, TimeUnit.SECONDS)) { // longer than any wait of the test's own
+                throw new IllegalStateException("the test never released this writer");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Until PostgreSQL shows a session of this database waiting for a lock in the change counter's
+     * update: the proof that the second writer is blocked, not merely slow to start. A counter
+     * without its lock never gets here and the test fails, naming what the sessions were doing.
+     */
+    private void awaitAWriterBlockedOnTheCounter() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!sessions().contains("Lock: update article_change_counter")) {
+            assertTrue(
+                    System.nanoTime() < deadline,
+                    "no writer ever waited for the change counter's lock; sessions: " + sessions());
+            Thread.sleep(20);
+        }
+    }
+
+    /** What this database's other sessions are doing: wait type and the start of the statement. */
+    private String sessions() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> String.valueOf(em.createNativeQuery(
+                                "select string_agg(coalesce(wait_event_type, '-') || ': ' || left(ltrim(query), 60),"
+                                        + " ' | ') from pg_stat_activity where datname = current_database()"
+                                        + " and pid <> pg_backend_pid()")
+                        .getSingleResult()));
     }
 }

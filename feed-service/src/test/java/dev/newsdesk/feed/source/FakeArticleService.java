@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,9 @@ import java.util.stream.StreamSupport;
  * fixture {@code fake-articles.json}. Tests change, delete and add articles, or take it "down"
  * (every call answers 503), to drive the poller. Each change is logged for {@code /api/changes};
  * {@link #reset()} starts a new log, and cursors of the old one get 410, as expired cursors do.
- * Whether its answers match article-service's real OpenAPI document is checked in e2e
- * (FeedClientContractTest).
+ * It answers as the real one does where feed-service could tell: opaque string cursors and
+ * {@code application/problem+json} errors. e2e's FakeArticleServiceContractTest validates its
+ * answers against article-service's OpenAPI document with an independent validator.
  */
 public final class FakeArticleService implements AutoCloseable {
 
@@ -113,7 +115,7 @@ public final class FakeArticleService implements AutoCloseable {
         requests.incrementAndGet();
         try (exchange) {
             if (down) {
-                send(exchange, 503, JSON.createObjectNode().put("status", 503));
+                problem(exchange, 503, "unavailable", "Service Unavailable", "taken down by the test");
                 return;
             }
             String path = exchange.getRequestURI().getRawPath();
@@ -122,10 +124,11 @@ public final class FakeArticleService implements AutoCloseable {
                 send(exchange, 200, list(query));
             } else if (path.startsWith("/api/articles/")) {
                 ObjectNode article = articles.get(Long.parseLong(path.substring("/api/articles/".length())));
-                send(
-                        exchange,
-                        article == null ? 404 : 200,
-                        article == null ? JSON.createObjectNode().put("status", 404) : article);
+                if (article == null) {
+                    problem(exchange, 404, "not-found", "Not Found", "No article " + path);
+                } else {
+                    send(exchange, 200, article);
+                }
             } else if (path.equals("/api/changes")) {
                 changes(exchange, query);
             } else if (path.equals("/api/categories")) {
@@ -133,7 +136,7 @@ public final class FakeArticleService implements AutoCloseable {
             } else if (path.equals("/api/tags")) {
                 send(exchange, 200, counts("tags"));
             } else {
-                send(exchange, 404, JSON.createObjectNode().put("status", 404));
+                problem(exchange, 404, "not-found", "Not Found", "No resource at " + path);
             }
         }
     }
@@ -143,7 +146,7 @@ public final class FakeArticleService implements AutoCloseable {
         if (limit < 1 || limit > 100) {
             throw new IllegalArgumentException("limit " + limit);
         }
-        int from = Integer.parseInt(query.getOrDefault("cursor", "0"));
+        int from = query.containsKey("cursor") ? position(query.get("cursor")) : 0;
         List<ObjectNode> matching = articles.values().stream()
                 .filter(a -> !query.containsKey("category") || contains(a, "categories", query.get("category")))
                 .filter(a -> !query.containsKey("tag") || contains(a, "tags", query.get("tag")))
@@ -162,7 +165,7 @@ public final class FakeArticleService implements AutoCloseable {
         ObjectNode page = JSON.createObjectNode();
         page.set("items", items);
         if (from + limit < matching.size()) {
-            page.put("nextCursor", String.valueOf(from + limit));
+            page.put("nextCursor", cursor(from + limit));
         } else {
             page.putNull("nextCursor");
         }
@@ -176,7 +179,7 @@ public final class FakeArticleService implements AutoCloseable {
         if (query.containsKey("since")) {
             String[] cursor = query.get("since").split(":");
             if (Integer.parseInt(cursor[0]) != epoch) {
-                send(exchange, 410, JSON.createObjectNode().put("status", 410));
+                problem(exchange, 410, "changes-expired", "Gone", "The cursor predates the log: re-sync");
                 return;
             }
             from = Integer.parseInt(cursor[1]);
@@ -222,9 +225,36 @@ public final class FakeArticleService implements AutoCloseable {
         return query;
     }
 
+    /** Listing cursors are opaque to clients, as article-service's are: base64url of the position. */
+    private static String cursor(int position) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("p" + position).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static int position(String cursor) {
+        return Integer.parseInt(
+                new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).substring(1));
+    }
+
+    private static void problem(HttpExchange exchange, int status, String slug, String title, String detail)
+            throws IOException {
+        ObjectNode problem = JSON.createObjectNode()
+                .put("type", "https://newsdesk.dev/problems/" + slug)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", exchange.getRequestURI().getRawPath());
+        send(exchange, status, problem, "application/problem+json");
+    }
+
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        send(exchange, status, body, "application/json");
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode body, String type) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

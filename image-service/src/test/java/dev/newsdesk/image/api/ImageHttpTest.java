@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsdesk.http.MetricSamples;
 import dev.newsdesk.image.testing.IndependentDecoders;
 import dev.newsdesk.image.testing.OriginTestResource;
 import dev.newsdesk.image.testing.TestImages;
@@ -187,23 +188,41 @@ class ImageHttpTest {
                 "validation");
     }
 
+    /** Each count moves by what one request did: a width no other test asks for, so the first is a miss. */
     @Test
     void metricsCountHitsMissesRefusalsAndResizeTime() {
-        given().get(path("w:150", "baseline_w700h996.jpg")).then().statusCode(200);
-        given().get(path("w:150", "baseline_w700h996.jpg")).then().statusCode(200);
-        String metrics = given().accept("text/plain").get("/q/metrics").asString();
-        assertTrue(metrics.contains("newsdesk_image_cache_total{result=\"hit\",tier=\"memory\""), metrics);
-        assertTrue(metrics.contains("newsdesk_image_cache_total{result=\"miss\",tier=\"memory\""));
+        String path = path("w:137", "baseline_w700h996.jpg");
+        String before = metrics();
+        given().get(path).then().statusCode(200);
+        String afterMiss = metrics();
+        given().get(path).then().statusCode(200);
+        String afterHit = metrics();
+        String hit = "result=\"hit\"";
+        String miss = "result=\"miss\"";
+        String memory = "tier=\"memory\"";
+        assertEquals(1, delta(before, afterMiss, CACHE, miss, memory), "the first request misses the memory tier");
+        assertEquals(0, delta(before, afterMiss, CACHE, hit, memory));
+        assertEquals(1, delta(before, afterMiss, RESIZES), "and is resized once");
+        assertEquals(1, delta(afterMiss, afterHit, CACHE, hit, memory), "the second hits it");
+        assertEquals(0, delta(afterMiss, afterHit, CACHE, miss, memory));
+        assertEquals(0, delta(afterMiss, afterHit, RESIZES), "without resizing again");
         assertTrue(
-                metrics.contains("newsdesk_image_resize_seconds_count"),
-                metrics.lines().filter(l -> l.contains("newsdesk")).toList().toString());
-        assertTrue(
-                metrics.lines().noneMatch(l -> l.contains("uri=\"/img/unsafe")), "one HTTP series for all image URLs");
-        given().get(path("q:0", "baseline_w700h996.jpg"));
-        assertTrue(given().accept("text/plain")
-                .get("/q/metrics")
-                .asString()
-                .contains("newsdesk_image_refusals_total{reason=\"validation\""));
+                afterHit.lines().noneMatch(l -> l.contains("uri=\"/img/unsafe")), "one HTTP series for all image URLs");
+
+        given().get(path("q:0", "baseline_w700h996.jpg")).then().statusCode(400);
+        assertEquals(1, delta(afterHit, metrics(), REFUSALS, "reason=\"validation\""), "a refusal counted by reason");
+    }
+
+    private static final String CACHE = "newsdesk_image_cache_total";
+    private static final String RESIZES = "newsdesk_image_resize_seconds_count";
+    private static final String REFUSALS = "newsdesk_image_refusals_total";
+
+    private static String metrics() {
+        return given().accept("text/plain").get("/q/metrics").asString();
+    }
+
+    private static long delta(String before, String after, String name, String... labels) {
+        return Math.round(MetricSamples.sum(after, name, labels) - MetricSamples.sum(before, name, labels));
     }
 
     private static void problem(Response response, int status, String slug) {
