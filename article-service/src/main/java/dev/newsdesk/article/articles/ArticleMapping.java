@@ -4,6 +4,7 @@ import dev.newsdesk.article.content.BodyCleaner.CleanBody;
 import dev.newsdesk.article.content.Source;
 import dev.newsdesk.article.content.Summary;
 import dev.newsdesk.article.content.XmlText;
+import dev.newsdesk.article.search.SearchGrams;
 import dev.newsdesk.article.store.ArticleEntity;
 import java.util.Locale;
 
@@ -30,6 +31,7 @@ public final class ArticleMapping {
         e.sourceUrl = source.url();
         e.summary = Summary.of(body.text());
         e.searchText = (draft.title() + "\n" + body.text()).toLowerCase(Locale.ROOT);
+        e.searchGrams = SearchGrams.vector(e.searchText);
     }
 
     /** The source an editor gave, when it names anything; else the one the cleaner found in the body. */

@@ -64,7 +64,8 @@ public class ArticleViews {
                 e.summary,
                 gallery,
                 lead(gallery),
-                e.version);
+                e.version,
+                null);
     }
 
     public byte[] json(Object value) {

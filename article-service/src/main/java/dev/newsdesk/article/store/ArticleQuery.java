@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A listing's filters (null: no filter), the keyset position to continue after (the
- * (publishedAt, id) of the last row of the previous page) and how many rows to return.
+ * (publishedAt, id) of the last row of the previous page, and with {@code text} its rank too) and
+ * how many rows to return.
  */
 public record ArticleQuery(
         String category,
@@ -15,9 +16,10 @@ public record ArticleQuery(
         Instant to,
         Instant afterPublishedAt,
         Long afterId,
+        Double afterRank,
         int limit) {
 
     public ArticleQuery withLimit(int rows) {
-        return new ArticleQuery(category, tag, source, text, from, to, afterPublishedAt, afterId, rows);
+        return new ArticleQuery(category, tag, source, text, from, to, afterPublishedAt, afterId, afterRank, rows);
     }
 }
