@@ -5,9 +5,15 @@
 # deterministic post set, fixed durations. Needs: JDK 17+, PostgreSQL at 127.0.0.1:5432 (user
 # postgres, trust auth; PGHOST/PGPORT/PGUSER override), python3, curl; installs wrk and nginx
 # from Debian if missing. Usage: bench/article/run.sh [seconds per wrk run, default 15]
+#                                  bench/article/run.sh scale [seconds per wrk run]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+# "run.sh scale [seconds]": the archive-scale run instead (10k, 100k, SIZES=... for 1M; scale.sh).
+if [ "${1:-}" = scale ]; then
+  shift
+  exec "$here/scale.sh" "$@"
+fi
 duration="${1:-15}"
 posts=2000
 connections=64

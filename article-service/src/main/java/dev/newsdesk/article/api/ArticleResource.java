@@ -61,9 +61,12 @@ public class ArticleResource {
     @GET
     @Operation(
             operationId = "listArticles",
-            summary = "List articles, newest first",
-            description =
-                    "Filtered and keyset-paginated; items come without bodyHtml and blocks. Follow nextCursor until it is null.")
+            summary = "List articles, newest first, or search them by relevance",
+            description = "Filtered and keyset-paginated; items come without bodyHtml and blocks. Follow nextCursor"
+                    + " until it is null. With q, every article whose title or body contains q (Chinese text of"
+                    + " any length, case-insensitive) is listed, by relevance blended with recency: a match in"
+                    + " the title above mentions in the body, more mentions above fewer; each item then"
+                    + " carries highlight.")
     @SecurityRequirements
     @APIResponse(
             responseCode = "200",
@@ -75,7 +78,11 @@ public class ArticleResource {
             @Parameter(description = "Only articles in this category") @QueryParam("category") String category,
             @Parameter(description = "Only articles with this tag") @QueryParam("tag") String tag,
             @Parameter(description = "Only articles whose source name is this") @QueryParam("source") String source,
-            @Parameter(description = "Words to find in title and body (Chinese text too)") @QueryParam("q") String q,
+            @Parameter(
+                            description = "Text to find in title and body, as written (Chinese text of any length"
+                                    + " too); orders the results by relevance")
+                    @QueryParam("q")
+                    String q,
             @Parameter(
                             description = "Published at or after: RFC 3339, or a date (the start of that day, UTC)",
                             example = "2024-03-01")

@@ -5,6 +5,7 @@ import dev.newsdesk.article.content.Source;
 import dev.newsdesk.article.content.Summary;
 import dev.newsdesk.article.content.XmlText;
 import dev.newsdesk.article.images.Placeholders;
+import dev.newsdesk.article.search.SearchGrams;
 import dev.newsdesk.article.store.ArticleEntity;
 import dev.newsdesk.article.store.Visibility;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public final class ArticleMapping {
         e.summary = Summary.of(body.text());
         e.searchText = (draft.title() + "\n" + body.text()).toLowerCase(Locale.ROOT);
         e.visible = Visibility.visibleAt(e.draft, e.publishedAt, Instant.now());
+        e.searchGrams = SearchGrams.vector(e.searchText);
     }
 
     /** The source an editor gave, when it names anything; else the one the cleaner found in the body. */

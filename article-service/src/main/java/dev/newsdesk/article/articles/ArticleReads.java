@@ -1,8 +1,10 @@
 package dev.newsdesk.article.articles;
 
-import dev.newsdesk.article.store.ArticleEntity;
+import dev.newsdesk.article.search.Highlight;
+import dev.newsdesk.article.search.SearchPlan;
 import dev.newsdesk.article.store.ArticleQuery;
 import dev.newsdesk.article.store.ArticleStore;
+import dev.newsdesk.article.store.Listed;
 import dev.newsdesk.article.store.NameCount;
 import dev.newsdesk.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,13 +77,20 @@ public class ArticleReads {
         ArticleQuery query = ArticleValidator.query(p);
         int limit = query.limit();
         // One row more than the page: whether it comes back says whether there is a next page.
-        List<ArticleEntity> rows = store.list(query.withLimit(limit + 1));
+        List<Listed> rows = store.list(query.withLimit(limit + 1));
         boolean more = rows.size() > limit;
-        List<ArticleEntity> page = more ? rows.subList(0, limit) : rows;
-        ArticleEntity last = page.isEmpty() ? null : page.getLast();
+        List<Listed> page = more ? rows.subList(0, limit) : rows;
+        Listed last = page.isEmpty() ? null : page.getLast();
+        String needle =
+                query.text() == null ? null : SearchPlan.of(query.text()).needle();
         return new ArticlePage(
-                page.stream().map(views::summary).toList(),
-                more ? new ListCursor(last.publishedAt, last.id).encode() : null);
+                page.stream()
+                        .map(l -> needle == null
+                                ? views.summary(l.article())
+                                : views.summary(l.article())
+                                        .withHighlight(Highlight.of(l.article().searchText, needle)))
+                        .toList(),
+                more ? new ListCursor(last.article().publishedAt, last.article().id, last.rank()).encode() : null);
     }
 
     public List<NameCount> categories() {

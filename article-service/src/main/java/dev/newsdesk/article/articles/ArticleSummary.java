@@ -1,5 +1,6 @@
 package dev.newsdesk.article.articles;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.newsdesk.article.content.Source;
 import dev.newsdesk.article.images.GalleryImage;
 import java.util.List;
@@ -48,4 +49,30 @@ public record ArticleSummary(
                 enumeration = {"published", "scheduled", "draft"},
                 description = "published: public; scheduled: public from publishedAt on; draft: never public"
                         + " until an editor publishes it. Only published articles are shown without a token")
-        String status) {}
+        String status,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description = "Only with q: the text around the first match, HTML-escaped, with the query's"
+                        + " occurrences in <mark>",
+                example = "…央行宣布<mark>降准</mark>0.5个百分点…")
+        String highlight) {
+
+    /** This item as a search result shows it. */
+    public ArticleSummary withHighlight(String fragment) {
+        return new ArticleSummary(
+                id,
+                slug,
+                title,
+                publishedAt,
+                updatedAt,
+                categories,
+                tags,
+                source,
+                summary,
+                images,
+                leadImage,
+                version,
+                status,
+                fragment);
+    }
+}

@@ -83,15 +83,22 @@ public final class ArticleValidator {
     public static ArticleQuery query(ListParams p) {
         int limit = limitOf(p.limit());
         ListCursor after = p.cursor() == null || p.cursor().isBlank() ? null : ListCursor.decode(p.cursor());
+        String text = blankToNull(p.q());
+        // A search continues by rank: a newest-first cursor cannot say where a ranked page ended.
+        // (A search cursor on a plain listing names a position in time all the same.)
+        if (after != null && text != null && after.rank() == null) {
+            throw ProblemException.invalidField("cursor", "is not a cursor of this search");
+        }
         return new ArticleQuery(
                 blankToNull(p.category()),
                 blankToNull(p.tag()),
                 blankToNull(p.source()),
-                blankToNull(p.q()),
+                text,
                 instantOf("from", p.from(), false),
                 instantOf("to", p.to(), true),
                 after == null ? null : after.publishedAt(),
                 after == null ? null : after.id(),
+                after == null || text == null ? null : after.rank(),
                 limit,
                 statusOf(p.status()));
     }

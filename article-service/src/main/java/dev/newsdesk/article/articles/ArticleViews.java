@@ -68,7 +68,8 @@ public class ArticleViews {
                 gallery,
                 lead(gallery, Placeholders.read(e.placeholders)),
                 e.version,
-                Visibility.status(e));
+                Visibility.status(e),
+                null);
     }
 
     public byte[] json(Object value) {

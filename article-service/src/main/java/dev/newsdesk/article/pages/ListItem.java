@@ -18,6 +18,8 @@ public record ListItem(
         String section,
         String sectionHref,
         String summary,
+        /** A search result's fragment: already HTML (escaped text and {@code <mark>}), shown as is. */
+        String highlight,
         Thumbnail thumb) {
 
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
@@ -49,6 +51,7 @@ public record ListItem(
                 section == null ? null : site.sectionName(section),
                 section == null ? null : site.categoryHref(section),
                 s.summary(),
+                s.highlight(),
                 thumbnail(s.leadImage(), images, lazy));
     }
 

@@ -1,5 +1,6 @@
 package dev.newsdesk.article.store;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.ColumnTransformer;
 
 /**
  * A stored article. The body is kept sanitized but with the original gallery URLs; image-service
@@ -81,6 +83,15 @@ public class ArticleEntity {
 
     @Column(name = "search_text", nullable = false)
     public String searchText = "";
+
+    /**
+     * The search text's character bigrams as a tsvector literal ({@code SearchGrams.vector}), set
+     * with it; the index reads it, the service never does (lazy: not loaded with the row).
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "search_grams", nullable = false)
+    @ColumnTransformer(write = "cast(? as tsvector)")
+    public String searchGrams = "";
 
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 100)

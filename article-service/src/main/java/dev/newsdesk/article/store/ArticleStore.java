@@ -12,12 +12,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
-import org.hibernate.query.SelectionQuery;
 
 /**
  * The queries over articles, a Panache repository: the entity stays a plain mapped class and the
@@ -27,47 +25,28 @@ import org.hibernate.query.SelectionQuery;
 @ApplicationScoped
 public class ArticleStore implements PanacheRepository<ArticleEntity> {
 
-    /** Newest first (publishedAt, then id, both descending), after the cursor's position. */
+    /**
+     * One listing page in order: newest first, or with {@code q} by rank (see {@link ListingSql}),
+     * after the cursor's position. The ids come from an index-ordered top-N query; the rows are
+     * then loaded by primary key.
+     */
     @Transactional
-    public List<ArticleEntity> list(ArticleQuery q) {
-        StringBuilder where = new StringBuilder(" where " + Visibility.predicate(q.status()));
-        Map<String, Object> params = new HashMap<>();
-        if (q.category() != null) {
-            where.append(" and :category member of a.categories");
-            params.put("category", q.category());
+    public List<Listed> list(ArticleQuery q) {
+        ListingSql.Built built = ListingSql.of(q);
+        var query = session().createNativeQuery(built.sql(), Object[].class);
+        built.params().forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
+        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        List<ArticleEntity> articles =
+                session().byMultipleIds(ArticleEntity.class).multiLoad(ids);
+        List<Listed> listed = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (articles.get(i) != null) { // deleted between the two reads
+                Object rank = rows.get(i)[1];
+                listed.add(new Listed(articles.get(i), rank == null ? null : ((Number) rank).doubleValue()));
+            }
         }
-        if (q.tag() != null) {
-            where.append(" and :tag member of a.tags");
-            params.put("tag", q.tag());
-        }
-        if (q.source() != null) {
-            where.append(" and a.sourceName = :source");
-            params.put("source", q.source());
-        }
-        if (q.text() != null) {
-            // search_text is stored lower-cased; the pg_trgm index serves this LIKE (see V2).
-            where.append(" and a.searchText like :text escape '!'");
-            params.put("text", "%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%");
-        }
-        if (q.from() != null) {
-            where.append(" and a.publishedAt >= :from");
-            params.put("from", q.from());
-        }
-        if (q.to() != null) {
-            where.append(" and a.publishedAt <= :to");
-            params.put("to", q.to());
-        }
-        if (q.afterPublishedAt() != null) {
-            where.append(" and (a.publishedAt < :afterAt or (a.publishedAt = :afterAt and a.id < :afterId))");
-            params.put("afterAt", q.afterPublishedAt());
-            params.put("afterId", q.afterId());
-        }
-        SelectionQuery<ArticleEntity> query = session()
-                .createSelectionQuery(
-                        "from ArticleEntity a" + where + " order by a.publishedAt desc, a.id desc",
-                        ArticleEntity.class);
-        params.forEach(query::setParameter);
-        return query.setMaxResults(q.limit()).getResultList();
+        return listed;
     }
 
     @Transactional

@@ -31,18 +31,31 @@ public class SitemapStore {
     /** An article as a sitemap lists it. */
     public record Entry(String slug, String title, OffsetDateTime published, Instant updated) {}
 
+    /**
+     * Each page's newest change, one index probe per page ({@code article_sitemap_page}), so the
+     * sitemap index costs the number of pages, not the size of the archive. Empty pages are left out.
+     */
     @Transactional
     public List<Page> pages() {
-        List<Object[]> rows = session.createSelectionQuery(
-                        "select (a.id - 1) / " + PAGE_SIZE
-                                + ", max(a.updatedAt) from ArticleEntity a where " + Visibility.PUBLIC
-                                + " group by (a.id - 1) / " + PAGE_SIZE
-                                + " order by 1",
+        List<Object[]> rows = session.createNativeQuery(
+                        "select p, (select max(a.updated_at) from article a where (a.id - 1) / " + PAGE_SIZE
+                                + " = p and " + Visibility.PUBLIC + ")"
+                                + " from generate_series(0, (select (max(id) - 1) / " + PAGE_SIZE
+                                + " from article)) p order by p",
                         Object[].class)
                 .getResultList();
         return rows.stream()
-                .map(r -> new Page(((Number) r[0]).longValue(), (Instant) r[1]))
+                .filter(r -> r[1] != null)
+                .map(r -> new Page(((Number) r[0]).longValue(), instant(r[1])))
                 .toList();
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case OffsetDateTime odt -> odt.toInstant();
+            case java.sql.Timestamp ts -> ts.toInstant();
+            default -> (Instant) value;
+        };
     }
 
     @Transactional

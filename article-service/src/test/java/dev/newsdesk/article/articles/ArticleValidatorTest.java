@@ -95,13 +95,13 @@ class ArticleValidatorTest {
     @Test
     void anEmptyListingQueryIsTheNewestTwenty() {
         ArticleQuery q = ArticleValidator.query(listing(null, null, null, null));
-        assertEquals(new ArticleQuery(null, null, null, null, null, null, null, null, 20, null), q);
+        assertEquals(new ArticleQuery(null, null, null, null, null, null, null, null, null, 20, null), q);
     }
 
     @Test
     void blankFiltersAreNoFilterAndOthersAreStripped() {
         ArticleQuery q = ArticleValidator.query(new ListParams(" ", " 金融 ", "", " 试点 ", null, null, " 5 ", null, null));
-        assertEquals(new ArticleQuery(null, "金融", null, "试点", null, null, null, null, 5, null), q);
+        assertEquals(new ArticleQuery(null, "金融", null, "试点", null, null, null, null, null, 5, null), q);
     }
 
     @Test

@@ -30,6 +30,13 @@ class ListCursorTest {
     }
 
     @Test
+    void aSearchCursorCarriesItsRankExactly() {
+        ListCursor cursor = new ListCursor(Instant.ofEpochSecond(1709602200L, 5), 7, 19_820.123456789012345);
+        assertEquals(cursor, ListCursor.decode(cursor.encode()));
+        assertEquals(19_820.123456789012345, ListCursor.decode(cursor.encode()).rank());
+    }
+
+    @Test
     void decodesACursorIssuedBeforeThisClassExisted() {
         // A client may hold a cursor across a deployment: the format must keep decoding.
         assertEquals(
@@ -47,7 +54,9 @@ class ListCursorTest {
         for (String bad : new String[] {
             "not base64!",
             base64url("1.2"),
-            base64url("1.2.3.4"),
+            base64url("1.2.3.4.5"),
+            base64url("1.2.3.zz"),
+            base64url("1.2.3." + Long.toHexString(Double.doubleToLongBits(Double.NaN))),
             base64url("a.b.c"),
             base64url("99999999999999999.0.1"),
             ""

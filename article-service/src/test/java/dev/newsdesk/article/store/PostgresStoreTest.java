@@ -69,18 +69,26 @@ class PostgresStoreTest {
         assertFalse(trigrams.isEmpty(), "pg_trgm extracts trigrams from Chinese");
         em.createNativeQuery("""
                 insert into article (id, slug, title, published_at, published_offset, updated_at, summary, body_html,
-                                     images, search_text, version)
-                select -g, 'explain-' || g, '港口' || g, now(), 0, now(), '', '', '[]',
-                       '第' || g || '篇：港口吞吐量稳步回升，外贸航线恢复明显', 0
-                from generate_series(1, 5000) g""").executeUpdate();
+                                     images, search_text, search_grams, version)
+                select -g, 'explain-' || g, '港口' || g, now(), 0, now(), '', '', '[]', t, article_bigrams(t), 0
+                from generate_series(1, 5000) g,
+                     lateral (select '第' || g || '篇：港口吞吐量稳步回升，外贸航线恢复明显' as t) text""").executeUpdate();
         // New GIN entries wait in the index's pending list, which the planner rightly counts as a
         // scan of its own; merge them as autovacuum would have.
         em.createNativeQuery("select gin_clean_pending_list('article_search_trgm')")
+                .getSingleResult();
+        em.createNativeQuery("select gin_clean_pending_list('article_search_grams')")
                 .getSingleResult();
         em.createNativeQuery("analyze article").executeUpdate();
         List<?> plan = em.createNativeQuery("explain select id from article where search_text like '%区块链%' escape '!'")
                 .getResultList();
         assertTrue(plan.toString().contains("Index Scan on article_search_trgm"), "plan: " + plan);
+        // Two characters: no trigram in them, but the bigram index (V31) answers.
+        List<?> bigrams = em.createNativeQuery(
+                        "explain select id from article where search_grams @@ cast(?1 as tsquery)")
+                .setParameter(1, "'区块'")
+                .getResultList();
+        assertTrue(bigrams.toString().contains("Index Scan on article_search_grams"), "plan: " + bigrams);
     }
 
     @Test

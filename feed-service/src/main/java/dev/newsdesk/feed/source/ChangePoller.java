@@ -166,7 +166,6 @@ public class ChangePoller {
         learnSectionNames(categories);
         categories.stream().filter(c -> c.count() > 0).forEach(c -> keys.add(FeedKey.category(c.name())));
         source.tags().stream().filter(t -> t.count() > 0).forEach(t -> keys.add(FeedKey.tag(t.name())));
-        Set<Long> listed = new HashSet<>();
         Set<FeedKey> built = new HashSet<>();
         List<FeedKey> pending = new ArrayList<>(keys);
         while (!pending.isEmpty()) {
@@ -175,12 +174,12 @@ public class ChangePoller {
                 continue;
             }
             List<ArticlePage.ArticleSummary> newest = feeds.newest(key);
-            newest.forEach(s -> listed.add(s.id()));
             feeds.refresh(key, newest, topics);
             newest.forEach(s -> feeds.held(s.id()).ifPresent(item -> pending.addAll(keysOf(item))));
         }
         store.retainOnly(built);
-        feeds.retainOnly(listed);
+        feeds.retainFeeds(built);
+        feeds.retainShown();
         changeCursor = cursor;
     }
 
@@ -215,15 +214,22 @@ public class ChangePoller {
             List<ArticlePage.ArticleSummary> newest = feeds.newest(key);
             if (newest.isEmpty() && !key.equals(FeedKey.HOME)) {
                 store.remove(key);
+                feeds.dropped(key);
             } else {
                 feeds.refresh(key, newest, topics);
             }
         }
+        feeds.retainShown();
         changeCursor = cursor;
     }
 
     private void learnSectionNames(List<NameCount> categories) {
         categories.forEach(c -> feeds.builder().links().categoryNames().put(c.name(), c.shownName()));
+    }
+
+    /** How many articles' feed items are held now. */
+    int heldItems() {
+        return feeds.heldCount();
     }
 
     private static List<FeedKey> keysOf(FeedItem item) {

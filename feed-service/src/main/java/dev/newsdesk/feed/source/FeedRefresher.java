@@ -16,18 +16,22 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * Brings one feed in line with article-service: lists its newest articles (ids, versions and
  * {@code updatedAt}), fingerprints that list and, only when the fingerprint changed, rebuilds the
  * feed from the articles' items. Items are held by article id and version, so a rebuild fetches
- * only the articles that are new or changed. Used by the poller's one thread only.
+ * only the articles that are new or changed. Only the items some feed shows are held (see
+ * {@link #retainShown}), so memory follows the number of feeds, not the size of the archive. Used
+ * by the poller's one thread only.
  */
 final class FeedRefresher {
 
@@ -42,6 +46,8 @@ final class FeedRefresher {
     private final Counter rebuilds;
     private final int wanted;
     private final Map<Long, HeldItem> items = new HashMap<>();
+    /** The article ids each feed lists now: what the held items are kept for. */
+    private final Map<FeedKey, List<Long>> shown = new HashMap<>();
     /** The newest tombstone read from the change feed: part of every feed's Last-Modified. */
     private Instant lastDeletion;
 
@@ -81,6 +87,7 @@ final class FeedRefresher {
      * {@code topics} the URL of each first page whose bytes changed (for the WebSub hub).
      */
     void refresh(FeedKey key, List<ArticlePage.ArticleSummary> newest, List<String> topics) {
+        shown.put(key, newest.stream().map(ArticlePage.ArticleSummary::id).toList());
         String fingerprint = fingerprint(newest);
         BuiltFeed before = store.get(key);
         if (before != null && before.fingerprint().equals(fingerprint)) {
@@ -128,9 +135,30 @@ final class FeedRefresher {
         return source.article(articleId).map(this::hold);
     }
 
-    /** Drops the items of articles no longer listed in any feed. */
-    void retainOnly(Collection<Long> listed) {
+    /** A feed no longer exists: its articles need not be held for it. */
+    void dropped(FeedKey key) {
+        shown.remove(key);
+    }
+
+    /** Keeps only these feeds' lists (after a rebuild of every feed). */
+    void retainFeeds(Collection<FeedKey> keys) {
+        shown.keySet().retainAll(keys);
+    }
+
+    /**
+     * Drops the items of articles that no feed lists: every change fetches the changed article,
+     * and without this each one would stay held for good. An article no feed shows is fetched
+     * again if a later change puts it in one; its earlier feeds need no item, as it was in none.
+     */
+    void retainShown() {
+        Set<Long> listed = new HashSet<>();
+        shown.values().forEach(listed::addAll);
         items.keySet().retainAll(listed);
+    }
+
+    /** How many articles' items are held (for tests: bounded by feeds times their length). */
+    int heldCount() {
+        return items.size();
     }
 
     /** The item of a listed article: from those held when its version is, else fetched once. */
