@@ -32,6 +32,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/newsdesk-pages.XXXXXX")"
+chmod 755 "$work" # nginx's workers (www-data when started as root) must read the files
 db="newsdesk_pages_$(date +%s)_$$"
 svc_pid="" nginx_pid=""
 stop_service() { [ -n "$svc_pid" ] && kill "$svc_pid" 2>/dev/null && wait "$svc_pid" 2>/dev/null || true; svc_pid=""; }
