@@ -55,9 +55,8 @@ public class StoredArticles implements ArticleRendering {
      * than the row, or of another fingerprint.
      */
     Optional<CachedArticle> load(long id) {
-        Optional<StoredJson.Row> row =
-                stored.byId(id).filter(r -> r.fingerprint().equals(fingerprint));
-        if (row.isEmpty()) {
+        Optional<StoredJson.Row> row = stored.byId(id);
+        if (row.isPresent() && !fingerprint.equals(row.get().fingerprint())) {
             row = store.byId(id).map(this::render);
             row.ifPresent(stored::remember);
         }

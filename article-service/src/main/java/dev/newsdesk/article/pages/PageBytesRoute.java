@@ -38,9 +38,8 @@ public class PageBytesRoute {
             return;
         }
         RenderedPage page = hit.get();
-        RenderedPage.Reply reply = page.reply(
-                ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH),
-                ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING));
+        RenderedPage.Reply reply =
+                page.reply(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), Pages.acceptEncoding(ctx.request()));
         HttpServerResponse response = ctx.response()
                 .setStatusCode(reply.status())
                 .putHeader(HttpHeaders.ETAG, reply.etag())
@@ -51,7 +50,7 @@ public class PageBytesRoute {
             return;
         }
         if (reply.gzipped()) {
-            // Already compressed: the server's own compression passes a named encoding through.
+            // Already compressed: over HTTP/1.1 the server's compression passes a named encoding through.
             response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP);
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, page.contentType())

@@ -92,7 +92,7 @@ public class PageResource {
 
     private Response answer(HttpServerRequest request, HttpHeaders headers, Supplier<RenderedPage> render) {
         try {
-            return Pages.response(pages.cached(Pages.url(request), render), headers);
+            return Pages.response(pages.cached(Pages.url(request), render), request);
         } catch (ProblemException p) {
             if (!readsHtml(headers)) {
                 throw p;

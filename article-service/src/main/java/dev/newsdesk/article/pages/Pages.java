@@ -8,6 +8,7 @@ import dev.newsdesk.http.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -70,6 +71,15 @@ public class Pages {
         return generation.get();
     }
 
+    /**
+     * The request's {@code Accept-Encoding} as far as stored gzip bytes may answer it: not over
+     * HTTP/2, where the server's encoder compresses whatever a response names as its encoding
+     * (so it would gzip the gzip); there the identity bytes go out and the server compresses them.
+     */
+    static String acceptEncoding(HttpServerRequest request) {
+        return request.version() == HttpVersion.HTTP_2 ? null : request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+    }
+
     /** The page at {@code url} if the cache holds it: answering needs no thread that may block. */
     Optional<RenderedPage> peek(String url) {
         return Optional.ofNullable(rendered.getIfPresent(new PageKey(generation.get(), url)));
@@ -87,10 +97,8 @@ public class Pages {
     }
 
     /** The resources' answer from a page: the same {@link RenderedPage#reply} the route writes. */
-    static Response response(RenderedPage page, jakarta.ws.rs.core.HttpHeaders headers) {
-        RenderedPage.Reply reply = page.reply(
-                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+    static Response response(RenderedPage page, HttpServerRequest request) {
+        RenderedPage.Reply reply = page.reply(request.getHeader(HttpHeaders.IF_NONE_MATCH), acceptEncoding(request));
         Response.ResponseBuilder answer =
                 reply.status() == 304 ? Response.notModified() : Response.ok(reply.body(), page.contentType());
         if (reply.gzipped()) {

@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -43,9 +42,8 @@ public class SiteResource {
     @Path("sitemap.xml")
     @Produces("application/xml")
     @Operation(summary = "Sitemap index (one sitemap per range of article ids, with lastmod), or with page one sitemap")
-    public Response sitemap(
-            @QueryParam("page") String page, @Context HttpServerRequest request, @Context HttpHeaders headers) {
-        return Pages.response(pages.cached(Pages.url(request), () -> sitemapPage(page)), headers);
+    public Response sitemap(@QueryParam("page") String page, @Context HttpServerRequest request) {
+        return Pages.response(pages.cached(Pages.url(request), () -> sitemapPage(page)), request);
     }
 
     private RenderedPage sitemapPage(String page) {
@@ -64,14 +62,14 @@ public class SiteResource {
     @Path("sitemap-news.xml")
     @Produces("application/xml")
     @Operation(summary = "Google News sitemap: articles of the last 48 hours")
-    public Response newsSitemap(@Context HttpServerRequest request, @Context HttpHeaders headers) {
+    public Response newsSitemap(@Context HttpServerRequest request) {
         return Pages.response(
                 pages.cached(
                         Pages.url(request),
                         () -> RenderedPage.xml(Sitemaps.news(
                                 site,
                                 sitemaps.publishedSince(Sitemaps.newsSince(Instant.now()), Sitemaps.NEWS_LIMIT)))),
-                headers);
+                request);
     }
 
     @GET
