@@ -50,6 +50,7 @@ public record ArticleSummary(
                 description = "published: public; scheduled: public from publishedAt on; draft: never public"
                         + " until an editor publishes it. Only published articles are shown without a token")
         String status,
+
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(
                 description = "Only with q: the text around the first match, HTML-escaped, with the query's"

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * A PostgreSQL 17 server of its own (zonky's binaries, nothing to install), for the run command

@@ -36,7 +36,8 @@ final class ManifestSchemas {
     ManifestSchemas(Path schemaDir) {
         try {
             kubernetes = JSON.readTree(schemaDir.resolve("kubernetes.json").toFile());
-            ObjectNode crds = (ObjectNode) JSON.readTree(schemaDir.resolve("crds.json").toFile());
+            ObjectNode crds =
+                    (ObjectNode) JSON.readTree(schemaDir.resolve("crds.json").toFile());
             for (String file : List.of("gateway-api.json", "nginx-gateway-fabric.json")) {
                 crds.setAll((ObjectNode)
                         JSON.readTree(schemaDir.resolve(file).toFile()).get("definitions"));
