@@ -41,7 +41,8 @@ public final class DiskCache {
             Format.JPEG, (byte) 'j',
             Format.PNG, (byte) 'p',
             Format.WEBP, (byte) 'w',
-            Format.AVIF, (byte) 'a'));
+            Format.AVIF, (byte) 'a',
+            Format.JSON, (byte) 'i'));
 
     private static final int HEADER = MAGIC.length + 1;
 
