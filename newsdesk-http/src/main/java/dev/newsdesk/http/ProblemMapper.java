@@ -79,7 +79,8 @@ public class ProblemMapper {
         try {
             return uri.getPath();
         } catch (IllegalArgumentException undecodable) {
-            return uri.getPath(false);
+            // RESTEasy Reactive has no undecoded getPath(false); the request URI keeps the raw path.
+            return uri.getRequestUri().getRawPath();
         }
     }
 
