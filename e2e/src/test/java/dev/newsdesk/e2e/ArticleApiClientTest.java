@@ -127,7 +127,7 @@ class ArticleApiClientTest {
         String cursor = null;
         int pages = 0;
         do {
-            ArticlePage page = ANONYMOUS.listArticles(null, cursor, null, 2, null, null, tag, null, null);
+            ArticlePage page = ANONYMOUS.listArticles(null, cursor, null, 2, null, null, null, tag, null);
             page.getItems().stream().map(ArticleSummary::getId).forEach(seen::add);
             // The public list holds published articles only, and the client reads their status.
             page.getItems().forEach(item -> assertEquals(ArticleSummary.StatusEnum.PUBLISHED, item.getStatus()));
@@ -138,7 +138,7 @@ class ArticleApiClientTest {
         assertEquals(created.reversed(), seen);
 
         ApiException tooMany = assertThrows(
-                ApiException.class, () -> ANONYMOUS.listArticles(null, null, null, 101, null, null, tag, null, null));
+                ApiException.class, () -> ANONYMOUS.listArticles(null, null, null, 101, null, null, null, tag, null));
         assertEquals(400, tooMany.getCode());
         assertEquals("limit", problemOf(tooMany).getErrors().get(0).getField());
     }

@@ -201,7 +201,10 @@ public class ImageService {
                 }
                 SourceImage source = origin.fetch(request.sourceUrl());
                 renderPool.submit(done, () -> {
-                    Encoded encoded = resizeTimer.record(() -> render(source.bytes(), request));
+                    // The resize timer counts renditions only: an info request measures, it makes no picture.
+                    Encoded encoded = request.target() == Format.JSON
+                            ? render(source.bytes(), request)
+                            : resizeTimer.record(() -> render(source.bytes(), request));
                     cache.store(key, encoded, () -> done.complete(encoded)); // answer before the disk write
                 });
             });
