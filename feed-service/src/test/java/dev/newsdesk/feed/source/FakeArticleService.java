@@ -30,8 +30,8 @@ import java.util.stream.StreamSupport;
  * (every call answers 503), to drive the poller. Each change is logged for {@code /api/changes};
  * {@link #reset()} starts a new log, and cursors of the old one get 410, as expired cursors do.
  * It answers as the real one does where feed-service could tell: opaque string cursors and
- * {@code application/problem+json} errors. e2e's FakeArticleServiceContractTest validates its
- * answers against article-service's OpenAPI document with an independent validator.
+ * {@code application/problem+json} errors. It is not held to article-service's OpenAPI document:
+ * it leaves out fields feed-service does not read (status, blocks, displayName) and the ETag.
  */
 public final class FakeArticleService implements AutoCloseable {
 
