@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * hard cut with "…", so an app's teaser does not stop mid-word.
  * <p>
  * It never ends on a lead-in colon: news posts introduce their pictures with a line such as
- * {@code 名单如下：}, which reads as a dangling promise once the pictures are gone (issue 12). Such
+ * {@code 名单如下：}, which reads as a dangling promise once the pictures are gone. Such
  * a trailing sentence is dropped when a full sentence stands before it; otherwise the colon
  * becomes "…".
  */

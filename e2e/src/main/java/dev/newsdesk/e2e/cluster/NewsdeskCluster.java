@@ -17,7 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 /**
- * The cluster on one machine (issue 13): PostgreSQL (embedded, or the one
+ * The cluster on one machine: PostgreSQL (embedded, or the one
  * {@code QUARKUS_DATASOURCE_JDBC_URL} names), N replicas of each service on their own loopback
  * ports, and nginx in front as the Gateway, generated from the HTTPRoutes and policies in {@code k8s/}. Every replica sees the
  * others only through nginx: the public base URLs are the Gateway, and feed-service reaches

@@ -35,7 +35,7 @@ public final class FeedBuilder {
     /**
      * The documents for {@code items} (newest first). Their {@code Last-Modified} is a function of
      * what article-service holds, so every replica that has read the same changes gives the same
-     * one (issue 13): the newest item's update, or the newest deletion anywhere if that is later,
+     * one: the newest item's update, or the newest deletion anywhere if that is later,
      * because a deletion changes a feed without making any remaining item newer, and a client's
      * {@code If-Modified-Since} must not then be answered 304. ({@code lastDeletion} is global: a
      * deletion elsewhere costs clients that send only {@code If-Modified-Since} one full answer;
