@@ -47,7 +47,7 @@ class AlertMetricsExistTest {
     /** The route groups of the SLI recording rules, as their label_replace regexes write them. */
     static final Map<String, String> ROUTE_GROUPS = Map.of(
             "api", "/api/.*",
-            "pages", "/|/articles/.*|/categories/.*|/tags/.*|/search|/sitemap.*",
+            "pages", "root|/|/articles/.*|/categories/.*|/tags/.*|/search|/sitemap.*",
             "feeds", "/feeds/.*",
             "images", "/img/.*");
 
