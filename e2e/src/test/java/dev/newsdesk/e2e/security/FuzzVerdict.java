@@ -19,6 +19,11 @@ final class FuzzVerdict {
                 && BROKEN_ESCAPE.matcher(request.target()).find()) {
             return null; // known and listed in the report: not reachable from application code yet
         }
+        if (answer.status() == 414 && request.target().length() > 900) {
+            // Vert.x's codec refuses a request line over 4,096 bytes before any route, as it does the
+            // broken escape above; a percent-encoded value can grow a target past it.
+            return null;
+        }
         if (!"nosniff".equals(answer.header("X-Content-Type-Options"))) {
             return "no X-Content-Type-Options: nosniff";
         }
