@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,7 @@ public final class LocalNginx implements AutoCloseable {
             }
             // Started as root, nginx's workers run as nobody: they must reach the prefix.
             Files.setPosixFilePermissions(prefix, PosixFilePermissions.fromString("rwxr-xr-x"));
+            requireReachableByWorkers(prefix);
             Files.writeString(prefix.resolve("nginx.conf"), conf, StandardCharsets.UTF_8);
             check(binary, prefix);
             // A pid file left by a run that was killed would pass for this nginx's.
@@ -103,6 +105,23 @@ public final class LocalNginx implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Under root, nginx's workers run as nobody and spill request bodies over 16 KB (a zip import)
+     * to {@code temp/client_body}: a folder on the way that others cannot enter turns every such
+     * write into nginx's own 500. Refused here, naming the folder, rather than found by a client.
+     */
+    static void requireReachableByWorkers(Path prefix) throws IOException {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return;
+        }
+        for (Path dir = prefix.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IllegalStateException("nginx's workers (user nobody) cannot enter " + dir
+                        + ", on the way to its prefix " + prefix + ": chmod o+x it or start the cluster elsewhere");
+            }
         }
     }
 

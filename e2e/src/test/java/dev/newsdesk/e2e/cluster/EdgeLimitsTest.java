@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsdesk.e2e.NewsdeskSystem;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The local cluster's edge, through a running nginx: the contract's paths reach their services
  * and nothing else is published; the search and writes are limited per client address (429, a
- * problem document, Retry-After, and the service never asked); reads are never limited.
+ * problem document, Retry-After, and the service never asked); reads are never limited; a write
+ * body over 20 MB is refused by the edge (413, a problem document, the service never asked); the
+ * HTTP listener answers every request with a redirect to the same path on https.
  * The bursts here use {@link Edge#sendOnce}; every other request waits a 429 out, so the classes
  * that run next need no pause to let the buckets refill.
  */
@@ -99,5 +108,90 @@ class EdgeLimitsTest {
             }
         }
         assertEquals(Map.of(200, 300), reads, "reads are never limited");
+    }
+
+    @Test
+    void aWriteBodyOverTwentyMegabytesIsRefusedAtTheEdgeAndOneJustUnderReachesTheService() throws Exception {
+        // Each request carries a marker the service ignores, to find it in the edge's access log.
+        String over = "over-" + System.nanoTime();
+        String under = "under-" + System.nanoTime();
+
+        HttpResponse<String> refused = Edge.send(zipImport(20 * 1024 * 1024 + 1, over));
+        assertEquals(413, refused.statusCode(), refused.body());
+        assertEquals(
+                "application/problem+json",
+                refused.headers().firstValue("Content-Type").orElse(""));
+        JsonNode problem = Edge.JSON.readTree(refused.body());
+        assertEquals(413, problem.get("status").asInt());
+        assertEquals(
+                "https://newsdesk.dev/problems/payload-too-large",
+                problem.get("type").asText());
+
+        // Within the limit the edge passes the body on, and the service itself judges it: not a zip.
+        HttpResponse<String> passed = Edge.send(zipImport(20 * 1024 * 1024 - 4096, under));
+        assertEquals(400, passed.statusCode(), passed.body());
+        assertEquals(
+                "application/problem+json",
+                passed.headers().firstValue("Content-Type").orElse(""));
+
+        // The access log's upstream field: "-" when nginx answered alone, a replica's address otherwise.
+        assertEquals(List.of("413 -"), accessLog(over), "the oversized body never reached a replica");
+        List<String> reached = accessLog(under);
+        assertEquals(1, reached.size(), reached.toString());
+        assertTrue(reached.get(0).matches("400 127\\.0\\.0\\.1:\\d+"), reached.toString());
+    }
+
+    @Test
+    void theHttpListenerAnswersEveryRequestWithARedirectToTheSamePathOnHttps() {
+        String writes = "method=\"POST\"";
+        double before = Edge.metric("article-service", "http_server_requests_seconds_count", writes);
+        String base = RunningCluster.cluster().redirectUrl();
+        for (String path : List.of(
+                "/", "/articles/some-story?utm_source=app", "/api/articles?limit=1", "/q/metrics", "/img/x/y")) {
+            HttpResponse<String> answer = Edge.sendOnce(HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .build());
+            assertEquals(301, answer.statusCode(), path);
+            assertEquals(
+                    "https://localhost" + path,
+                    answer.headers().firstValue("Location").orElse(""),
+                    path);
+        }
+        HttpResponse<String> write = Edge.sendOnce(HttpRequest.newBuilder(URI.create(base + "/api/articles"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"明文写入\"}"))
+                .build());
+        assertEquals(301, write.statusCode(), write.body());
+        assertEquals(
+                "https://localhost/api/articles",
+                write.headers().firstValue("Location").orElse(""));
+        double after = Edge.metric("article-service", "http_server_requests_seconds_count", writes);
+        assertEquals(before, after, "nothing sent over plain HTTP reaches a service");
+    }
+
+    /**
+     * A zip import of {@code size} zero bytes, announced with {@code Expect: 100-continue} as curl
+     * does for large bodies: the edge can refuse on the length alone before the body is sent.
+     */
+    private static HttpRequest zipImport(int size, String marker) {
+        return HttpRequest.newBuilder(Edge.url("/api/import?edge-test=" + marker))
+                .timeout(Duration.ofSeconds(60))
+                .expectContinue(true)
+                .header("Authorization", "Bearer " + NewsdeskSystem.API_TOKEN)
+                .header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[size]))
+                .build();
+    }
+
+    /** "status upstream" of each request in the edge's access log whose line contains {@code marker}. */
+    private static List<String> accessLog(String marker) throws IOException {
+        Path log = RunningCluster.cluster().nginxPrefix().resolve("logs/access.log");
+        return Files.readAllLines(log).stream()
+                .filter(line -> line.contains(marker))
+                .map(line -> line.substring(line.indexOf("\" ") + 2).split(" "))
+                .map(fields -> fields[0] + " " + fields[1])
+                .toList();
     }
 }

@@ -4,6 +4,7 @@ import dev.newsdesk.e2e.GalleryOrigin;
 import dev.newsdesk.e2e.NewsdeskSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -33,7 +34,11 @@ public class RunningCluster implements BeforeAllCallback {
         store.put("cluster-gallery-origin", (ExtensionContext.Store.CloseableResource) galleryOrigin::close);
         cluster = NewsdeskCluster.start(
                 root,
-                Files.createTempDirectory(work, "data-"),
+                // nginx's workers (nobody, under root) write request bodies below it
+                Files.createTempDirectory(
+                        work,
+                        "data-",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))),
                 NewsdeskSystem.freePort(),
                 2,
                 Map.of("NEWSDESK_IMAGE_ALLOWED_SOURCES", galleryOrigin.base()));
