@@ -44,6 +44,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The production options the build wrote beside the jar (java @jvm.args, as the images and the run
+# command start it); a build from before jvm.args existed gets the heap it was measured with.
+jvm_options() { # jar
+  if [ -f "$(dirname "$1")/jvm.args" ]; then echo "@$(dirname "$1")/jvm.args"; else echo "-Xmx512m"; fi
+}
 start_service() { # jar
   # An older build meets V32 and later as migrations it does not know: let it ignore them.
   QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future' \
@@ -51,7 +56,7 @@ start_service() { # jar
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
   NEWSDESK_API_TOKENS=bench-token NEWSDESK_IMAGE_SIGNING_KEY="$(printf '%064d' 0)" NEWSDESK_DATA_DIR="$work/data" \
   QUARKUS_LOG_CONSOLE_JSON_ENABLED=false QUARKUS_LOG_LEVEL=WARN \
-    java -Xmx512m -jar "$1" >>"$work/service.log" 2>&1 &
+    bash -c 'cd "$(dirname "$1")" && exec java $2 -jar "$1"' _ "$1" "$(jvm_options "$1")" >>"$work/service.log" 2>&1 &
   svc_pid=$!
   for _ in $(seq 1 240); do
     curl -fs "http://127.0.0.1:$svc_port/q/health/ready" >/dev/null 2>&1 && return 0
