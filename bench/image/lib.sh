@@ -19,11 +19,13 @@ b64url() { python3 -c 'import base64,sys; print(base64.urlsafe_b64encode(sys.arg
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 TICK=$(getconf CLK_TCK)
 
-# start_service ORIGIN_PORT SERVICE_PORT: the packaged image-service allowing the local origin
+# start_service ORIGIN_PORT SERVICE_PORT: the packaged image-service allowing the local origin,
+# started as it ships: java @jvm.args -jar quarkus-run.jar from its application folder
 start_service() {
   NEWSDESK_IMAGE_ALLOWED_SOURCES="http://127.0.0.1:$1/" NEWSDESK_DATA_DIR="$WORK/data" \
   QUARKUS_HTTP_PORT=$2 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    "$JAVA" ${BENCH_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -jar "$JAR" > "$WORK/service.log" 2>&1 & SERVICE_PID=$!
+    bash -c 'cd "$(dirname "$2")" && exec "$1" $3 -jar "$2"' _ "$JAVA" "$JAR" "${BENCH_JAVA_OPTS:-@jvm.args}" \
+    > "$WORK/service.log" 2>&1 & SERVICE_PID=$!
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$2/q/health/ready" >/dev/null 2>&1 && return 0; sleep 0.5
   done
