@@ -10,6 +10,7 @@ import dev.newsdesk.feed.model.FeedKey;
 import dev.newsdesk.feed.websub.HubNotifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -86,6 +88,25 @@ public class ChangePoller {
                 new ItemMapping(config.publicBaseUrl(), config.imageBaseUrl().orElse(config.publicBaseUrl()));
         int wanted = Math.max(1, settings.pageSize()) * Math.max(1, settings.pages());
         this.feeds = new FeedRefresher(source, store, builder, mapping, metrics.rebuilds(), wanted);
+    }
+
+    /**
+     * The first poll starts as soon as the application has started, not at the scheduler's first
+     * tick (up to a second later): a replica is not ready before it has feeds. Not when the
+     * scheduler is off, as in tests, which drive {@link #poll} themselves.
+     */
+    void started(
+            @Observes StartupEvent event,
+            @ConfigProperty(name = "quarkus.scheduler.enabled", defaultValue = "true") boolean scheduled) {
+        if (scheduled) {
+            Thread.ofVirtual().name("first-feeds").start(() -> {
+                try {
+                    tick();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
     }
 
     /** A tick during shutdown would poll with half the application stopped; feeds are going away anyway. */

@@ -23,6 +23,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,13 +36,20 @@ import org.jboss.logging.Logger;
  * feed from the articles' items. Items are held by article id and version, so a rebuild fetches
  * only the articles that are new or changed. Only the items some feed shows are held (see
  * {@link #retainShown}), so memory follows the number of feeds, not the size of the archive. Used
- * by the poller's one thread only.
+ * by the poller's one thread only; the articles a rebuild lacks are fetched side by side
+ * ({@link #FETCHES_IN_FLIGHT} at a time), which is what a replica's first poll, with every item
+ * missing, waits for before it is ready.
  */
 final class FeedRefresher {
 
     private static final Logger LOG = Logger.getLogger(FeedRefresher.class);
     /** The listing API's largest page. */
     private static final int MAX_LIMIT = 100;
+    /**
+     * Article fetches in flight during one rebuild: a new replica's first poll fetches every item
+     * of every feed, one round trip each, and one at a time that took 4.6 s for 200 articles.
+     */
+    static final int FETCHES_IN_FLIGHT = 8;
 
     private final ArticleSource source;
     private final FeedStore store;
@@ -93,6 +105,7 @@ final class FeedRefresher {
         if (before != null && before.fingerprint().equals(fingerprint)) {
             return;
         }
+        prefetch(newest);
         List<FeedItem> feedItems = new ArrayList<>(newest.size());
         for (ArticlePage.ArticleSummary summary : newest) {
             item(summary).ifPresent(feedItems::add);
@@ -168,6 +181,49 @@ final class FeedRefresher {
             return Optional.of(held.item());
         }
         return fetch(summary.id());
+    }
+
+    /**
+     * Fetches, {@link #FETCHES_IN_FLIGHT} at a time on virtual threads, the listed articles whose
+     * item is not held at the listed version; the items are held here, on the poller's thread. One
+     * that changed again since the listing is fetched once more by {@link #item}.
+     */
+    private void prefetch(List<ArticlePage.ArticleSummary> newest) {
+        List<Long> missing = newest.stream()
+                .filter(s -> !Optional.ofNullable(items.get(s.id()))
+                        .map(h -> h.matches(s))
+                        .orElse(false))
+                .map(ArticlePage.ArticleSummary::id)
+                .distinct()
+                .toList();
+        if (missing.size() < 2) {
+            return;
+        }
+        Semaphore inFlight = new Semaphore(FETCHES_IN_FLIGHT);
+        List<Future<Optional<Article>>> fetched = new ArrayList<>(missing.size());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long id : missing) {
+                fetched.add(threads.submit(() -> {
+                    inFlight.acquire();
+                    try {
+                        return source.article(id);
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            }
+            for (Future<Optional<Article>> article : fetched) {
+                article.get().ifPresent(this::hold);
+            }
+        } catch (ExecutionException e) {
+            // The poll's own failure handling (stale feeds, the failure counted) sees the cause.
+            throw e.getCause() instanceof RuntimeException cause
+                    ? cause
+                    : new IllegalStateException("fetching articles failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching articles", e);
+        }
     }
 
     private FeedItem hold(Article article) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Comparator;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 
@@ -50,6 +53,10 @@ public final class FakeArticleService implements AutoCloseable {
     private volatile int epoch;
     private volatile boolean down;
     private final AtomicInteger requests = new AtomicInteger();
+    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicInteger articleReadsInFlight = new AtomicInteger();
+    private final AtomicInteger mostArticleReadsInFlight = new AtomicInteger();
+    private volatile Duration articleReadTime = Duration.ZERO;
 
     public FakeArticleService() {
         try {
@@ -59,6 +66,8 @@ public final class FakeArticleService implements AutoCloseable {
         }
         server.createContext("/api/", this::handle);
         reset();
+        // A thread per request, as article-service answers requests side by side.
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -69,6 +78,8 @@ public final class FakeArticleService implements AutoCloseable {
     /** Back to the fixture, up. */
     public void reset() {
         down = false;
+        articleReadTime = Duration.ZERO;
+        mostArticleReadsInFlight.set(0);
         articles.clear();
         changes.clear();
         epoch++;
@@ -169,7 +180,16 @@ public final class FakeArticleService implements AutoCloseable {
                 if (path.equals("/api/articles")) {
                     send(exchange, 200, list(query));
                 } else if (path.startsWith("/api/articles/")) {
-                    article(exchange, path.substring("/api/articles/".length()));
+                    int inFlight = articleReadsInFlight.incrementAndGet();
+                    mostArticleReadsInFlight.accumulateAndGet(inFlight, Math::max);
+                    try {
+                        Thread.sleep(articleReadTime);
+                        article(exchange, path.substring("/api/articles/".length()));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        articleReadsInFlight.decrementAndGet();
+                    }
                 } else if (path.equals("/api/changes")) {
                     changes(exchange, query);
                 } else if (path.equals("/api/categories")) {
@@ -381,8 +401,19 @@ public final class FakeArticleService implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
+    /** How long each read of one article takes from now on (until {@link #reset}), so that reads overlap. */
+    public void articleReadTime(Duration time) {
+        articleReadTime = time;
+    }
+
+    /** The most reads of single articles answered at once since {@link #reset}. */
+    public int mostArticleReadsInFlight() {
+        return mostArticleReadsInFlight.get();
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        handlers.close();
     }
 }

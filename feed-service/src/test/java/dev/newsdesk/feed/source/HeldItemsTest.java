@@ -8,13 +8,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * feed-service holds the items its feeds show, not every article the change feed ever named: as
- * the archive grows by hundreds of articles in a few sections, what it holds stays the same.
+ * the archive grows by hundreds of articles in a few sections, what it holds stays the same. The
+ * items a rebuild lacks are fetched side by side, within a bound.
  */
 @QuarkusTest
 @QuarkusTestResource(value = FakeArticleServiceResource.class, restrictToAnnotatedClass = true)
@@ -52,6 +54,24 @@ class HeldItemsTest {
             int bound = 7 * 10 + 7;
             assertTrue(poller.heldItems() <= bound, "after " + (batch + 1) * 25 + ": held " + poller.heldItems());
         }
+    }
+
+    @Test
+    void aRebuildFetchesTheArticlesItLacksSideBySideWithinItsBound() {
+        FakeArticleService articles = FakeArticleServiceResource.articles();
+        assertTrue(poller.poll());
+        // A new change log: the poller's cursor expires (410) and it rebuilds every feed from the
+        // listings, as a new replica's first poll does, with none of these articles held yet.
+        articles.reset();
+        for (int i = 0; i < 30; i++) {
+            articles.add(article(5000 + i, LocalDate.of(2025, 3, 1).plusDays(i), "并行"));
+        }
+        articles.articleReadTime(Duration.ofMillis(40));
+        assertTrue(poller.poll());
+        int most = articles.mostArticleReadsInFlight();
+        assertTrue(
+                most >= 2 && most <= FeedRefresher.FETCHES_IN_FLIGHT,
+                "articles read at once: " + most + " (bound " + FeedRefresher.FETCHES_IN_FLIGHT + ")");
     }
 
     private static ObjectNode article(long id, LocalDate day, String section) {
