@@ -68,15 +68,7 @@ class EdgeLimitsTest {
         assertEquals(45, statuses.getOrDefault(200, 0) + statuses.getOrDefault(429, 0), statuses.toString());
         for (HttpResponse<String> answer : limited) {
             assertEquals("1", answer.headers().firstValue("Retry-After").orElse(""));
-            assertEquals(
-                    "application/problem+json",
-                    answer.headers().firstValue("Content-Type").orElse(""));
-            JsonNode problem = Edge.JSON.readTree(answer.body());
-            assertEquals(429, problem.get("status").asInt());
-            assertEquals(
-                    "https://newsdesk.dev/problems/too-many-requests",
-                    problem.get("type").asText());
-            assertTrue(problem.hasNonNull("title") && problem.hasNonNull("detail"), answer.body());
+            assertEdgeProblem(answer, 429, "too-many-requests");
         }
         double answered = Edge.metric("article-service", SEARCHES, "uri=\"/search\"") - before;
         assertEquals(statuses.getOrDefault(200, 0), (int) answered, "only the searches let through reached a replica");
@@ -118,14 +110,7 @@ class EdgeLimitsTest {
 
         HttpResponse<String> refused = Edge.send(zipImport(20 * 1024 * 1024 + 1, over));
         assertEquals(413, refused.statusCode(), refused.body());
-        assertEquals(
-                "application/problem+json",
-                refused.headers().firstValue("Content-Type").orElse(""));
-        JsonNode problem = Edge.JSON.readTree(refused.body());
-        assertEquals(413, problem.get("status").asInt());
-        assertEquals(
-                "https://newsdesk.dev/problems/payload-too-large",
-                problem.get("type").asText());
+        assertEdgeProblem(refused, 413, "payload-too-large");
 
         // Within the limit the edge passes the body on, and the service itself judges it: not a zip.
         HttpResponse<String> passed = Edge.send(zipImport(20 * 1024 * 1024 - 4096, under));
@@ -169,6 +154,18 @@ class EdgeLimitsTest {
                 write.headers().firstValue("Location").orElse(""));
         double after = Edge.metric("article-service", "http_server_requests_seconds_count", writes);
         assertEquals(before, after, "nothing sent over plain HTTP reaches a service");
+    }
+
+    /** An answer the edge made itself: a problem document of this status and type (CONTRACT.md, "Errors"). */
+    private static void assertEdgeProblem(HttpResponse<String> answer, int status, String type) throws IOException {
+        assertEquals(
+                "application/problem+json",
+                answer.headers().firstValue("Content-Type").orElse(""));
+        JsonNode problem = Edge.JSON.readTree(answer.body());
+        assertEquals(status, problem.get("status").asInt());
+        assertEquals(
+                "https://newsdesk.dev/problems/" + type, problem.get("type").asText());
+        assertTrue(problem.hasNonNull("title") && problem.hasNonNull("detail"), answer.body());
     }
 
     /**
