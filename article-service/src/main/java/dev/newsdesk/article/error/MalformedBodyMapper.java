@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * JSON bodies the parser refuses: not JSON at all, past a parser limit (nested too deep, a string
  * or number too long), or a value of the wrong type for its field. quarkus-rest-jackson answers
  * these itself: a wrong type with its own plain JSON body, the rest wrapped in a bare
- * {@code WebApplicationException(400)} (a body nested 5,000 deep got "Bad Request", issue 11).
+ * {@code WebApplicationException(400)} (a body nested 5,000 deep got a bare "Bad Request").
  * These mappers take both over, so a client gets a problem document naming what is wrong, and
  * the field when Jackson knows it.
  */

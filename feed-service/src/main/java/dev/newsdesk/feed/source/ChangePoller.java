@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
 /**
  * Learns of article changes by polling and rebuilds only the feeds that changed.
  *
- * <p>It follows article-service's change feed ({@code GET /api/changes}, issue 11). A poll with
+ * <p>It follows article-service's change feed ({@code GET /api/changes}). A poll with
  * nothing new is one small request, whatever the number of categories and tags. A change names an
  * article: its full version is fetched once, and only the feeds it touches — home, each category
  * and tag it had or has — are listed again (ids, versions and {@code updatedAt}), fingerprinted and,

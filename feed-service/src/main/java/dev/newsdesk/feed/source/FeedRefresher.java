@@ -190,9 +190,7 @@ final class FeedRefresher {
      */
     private void prefetch(List<ArticlePage.ArticleSummary> newest) {
         List<Long> missing = newest.stream()
-                .filter(s -> !Optional.ofNullable(items.get(s.id()))
-                        .map(h -> h.matches(s))
-                        .orElse(false))
+                .filter(s -> items.get(s.id()) == null || !items.get(s.id()).matches(s))
                 .map(ArticlePage.ArticleSummary::id)
                 .distinct()
                 .toList();

@@ -119,7 +119,7 @@ public final class ItemMapping {
 
     /**
      * The thumbnail and enclosure of an item: the lead image's signed image-service URL (a JPEG
-     * at a fixed width, issue 11), never the origin, so readers do not hotlink the source site
+     * at a fixed width), never the origin, so readers do not hotlink the source site
      * and no signing key is needed here. Its size is the rendition's: the {@code w:} option of
      * the URL (the contract's image path), the height scaled from the intrinsic size.
      */
