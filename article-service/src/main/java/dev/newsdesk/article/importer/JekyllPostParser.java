@@ -54,11 +54,20 @@ public final class JekyllPostParser {
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT); // 02-30 is an error, not 02-28
 
-    /** Front matter is tiny: few aliases (no "billion laughs"), and never more text than a post. */
-    private static final LoadSettings YAML_SETTINGS = LoadSettings.builder()
-            .setMaxAliasesForCollections(10)
-            .setCodePointLimit(MAX_POST_BYTES)
-            .build();
+    /**
+     * Front matter is tiny: few aliases (no "billion laughs"), and never more text than a post.
+     * The reader's window holds the whole front matter: snakeyaml-engine 2.x (the version Quarkus
+     * manages) throws IndexOutOfBoundsException when a character outside the BMP (an emoji, a rare
+     * CJK ideograph) straddles the end of a partly filled window; a window longer than the text is
+     * filled once and never straddled. The text is at most one post, so the window is too.
+     */
+    private static LoadSettings yamlSettings(String yaml) {
+        return LoadSettings.builder()
+                .setMaxAliasesForCollections(10)
+                .setCodePointLimit(MAX_POST_BYTES)
+                .setBufferSize(yaml.length() + 1)
+                .build();
+    }
 
     private static final Pattern BARE_LINK_LINE = Pattern.compile("(?m)^[ \\t]*<(https?://[^\\s<>\"]+)>[ \\t]*$");
 
@@ -171,7 +180,7 @@ public final class JekyllPostParser {
 
     private static Map<?, ?> load(String yaml) {
         try {
-            Object doc = new Load(YAML_SETTINGS).loadFromString(yaml);
+            Object doc = new Load(yamlSettings(yaml)).loadFromString(yaml);
             if (doc == null) {
                 return Map.of();
             }

@@ -104,4 +104,16 @@ class JekyllPostParserTest {
         ImportRejected r = assertThrows(ImportRejected.class, () -> parser.parse(big));
         assertEquals(413, r.toProblem().status());
     }
+
+    @Test
+    void charactersOutsideTheBmpAnywhereInTheFrontMatter() {
+        // A surrogate pair at every position around the YAML reader's 1,024-character window.
+        // Front matter keys the importer does not read are still parsed; one carries the padding.
+        for (int pad = 1_000; pad < 1_040; pad++) {
+            String excerpt = "中".repeat(pad) + "😀𠮷 摘要";
+            JekyllPost post =
+                    parse("---\nexcerpt: " + excerpt + "\ntitle: 标题😀\ndate: 2022-01-30 12:25:13 +0800\n---\n正文");
+            assertEquals("标题😀", post.title(), "padding " + pad);
+        }
+    }
 }
