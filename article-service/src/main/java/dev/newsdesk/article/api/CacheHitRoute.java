@@ -1,5 +1,6 @@
 package dev.newsdesk.article.api;
 
+import dev.newsdesk.article.articles.ArticleFiles;
 import dev.newsdesk.article.articles.ArticleReads;
 import dev.newsdesk.article.articles.CachedArticle;
 import dev.newsdesk.article.articles.ListParams;
@@ -8,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +19,9 @@ import java.util.Optional;
  * The hot reads: an article or a listing that the cache holds is answered by a plain Vert.x
  * route on the event loop, before the REST layer is involved, with the bytes the REST resource
  * would send (the same cached JSON and ETag). Anything else — a miss, a bad parameter, a 404 —
- * falls through to {@link ArticleResource}, which answers it. The image-service serves its
- * cache hits the same way.
+ * falls through to {@link ArticleResource}, which answers it. An article the memory cache does not
+ * hold but this replica's disk does is sent as a file. The image-service serves its cache hits the
+ * same way.
  */
 public class CacheHitRoute {
 
@@ -34,7 +37,7 @@ public class CacheHitRoute {
         long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
         Optional<CachedArticle> hit = articles.cached(id);
         if (hit.isEmpty()) {
-            ctx.next();
+            articleFile(ctx, articles, id);
             return;
         }
         CachedArticle article = hit.get();
@@ -47,6 +50,33 @@ public class CacheHitRoute {
         ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                 .end(Buffer.buffer(Unpooled.wrappedBuffer(article.json())));
+    }
+
+    /**
+     * The long tail: the article's file, sent as a web server sends one. Should the file be gone
+     * between the look-up and the open (evicted meanwhile), nothing has been written yet and the
+     * resource answers instead.
+     */
+    private static void articleFile(RoutingContext ctx, ArticleReads articles, long id) {
+        Optional<ArticleFiles.OnDisk> file = articles.onDisk(id);
+        if (file.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        String etag = file.get().etag();
+        HttpServerResponse response = ctx.response();
+        response.putHeader(HttpHeaders.ETAG, etag);
+        if (EntityTags.matchesWeakly(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+        response.sendFile(file.get().file()).onFailure(gone -> {
+            if (!response.headWritten()) {
+                response.headers().remove(HttpHeaders.ETAG).remove(HttpHeaders.CONTENT_TYPE);
+                ctx.next();
+            }
+        });
     }
 
     private static void list(RoutingContext ctx, ArticleReads articles) {

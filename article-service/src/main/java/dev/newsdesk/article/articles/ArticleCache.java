@@ -3,16 +3,22 @@ package dev.newsdesk.article.articles;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.newsdesk.article.changes.ArticleChanged;
+import dev.newsdesk.article.changes.ChangeListener;
 import dev.newsdesk.article.changes.ChangesMissed;
+import dev.newsdesk.article.config.ArticleCacheConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Rendered articles (JSON bytes and ETag) by id, so a hot article costs no database round trip.
@@ -20,7 +26,9 @@ import java.util.function.Supplier;
  * makes the invalidation wait for a load in flight, so a read that started before the commit
  * cannot put the old version back afterwards. Other replicas learn of a write from the database
  * ({@link ArticleChanged}, delivered at its commit by LISTEN/NOTIFY) and drop their older copy;
- * {@link #TTL} bounds staleness only while a replica's listener is disconnected.
+ * {@link #TTL} bounds staleness only while a replica's listener is disconnected. Below the memory
+ * tier, {@link ArticleFiles} keeps the long tail on the replica's disk, served only while the
+ * listener is connected.
  * <p>
  * Caffeine directly rather than quarkus-cache: one entry answers two keys (id and slug) and
  * writes put the fresh entry themselves, which the annotation API does not express.
@@ -28,8 +36,9 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ArticleCache {
 
+    private static final Logger LOG = Logger.getLogger(ArticleCache.class);
+
     public static final Duration TTL = Duration.ofSeconds(10);
-    static final long ARTICLE_BYTES = 32L << 20;
     static final long LIST_BYTES = 16L << 20;
     static final int ENTRY_OVERHEAD = 200;
 
@@ -38,14 +47,9 @@ public class ArticleCache {
      * pod's heap is a few hundred MB (docs/deploy.md, "Start-up and memory"). An entry is its
      * JSON plus about {@link #ENTRY_OVERHEAD} bytes of record, key and cache node. The bound comes
      * from bench/article/pages.sh's cache sizing (hit ratio against bytes, Zipf-distributed reads;
-     * README "Caching"): a miss is one primary-key read of the stored JSON.
+     * README "Caching"; {@code NEWSDESK_ARTICLE_CACHE_BYTES}): a miss goes to the files below.
      */
-    private final Cache<Long, CachedArticle> byId = Caffeine.newBuilder()
-            .maximumWeight(ARTICLE_BYTES)
-            .weigher((Long id, CachedArticle a) -> a.json().length + ENTRY_OVERHEAD)
-            .expireAfterWrite(TTL)
-            .recordStats()
-            .build();
+    private final Cache<Long, CachedArticle> byId;
     /** Slugs never change, so this mapping is never stale; a deleted id simply misses. */
     private final Cache<String, Long> idsBySlug =
             Caffeine.newBuilder().maximumSize(50_000).build();
@@ -64,18 +68,57 @@ public class ArticleCache {
 
     private final AtomicLong generation = new AtomicLong();
 
+    /** The tier below {@link #byId}: public articles as files, for the long tail; null when off. */
+    private final ArticleFiles files;
+
+    ArticleCache(ArticleCacheConfig config, ChangeListener listener) {
+        this.byId = Caffeine.newBuilder()
+                .maximumWeight(config.articleCacheBytes())
+                .weigher((Long id, CachedArticle a) -> a.json().length + ENTRY_OVERHEAD)
+                .expireAfterWrite(TTL)
+                .recordStats()
+                .build();
+        this.files = config.articleFilesBytes() > 0 ? files(config, listener) : null;
+    }
+
+    /** The file tier, or none (and a warning) if the data folder cannot hold it: reads still work. */
+    private static ArticleFiles files(ArticleCacheConfig config, ChangeListener listener) {
+        Path folder = Path.of(config.dataDir(), "article-json");
+        try {
+            return ArticleFiles.open(folder, config.articleFilesBytes(), listener::listening);
+        } catch (UncheckedIOException e) {
+            LOG.warnf(e, "Keeping no article files: %s is not writable; every miss reads the database", folder);
+            return null;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (files != null) {
+            files.close();
+        }
+    }
+
     public static final Duration LIST_TTL = Duration.ofSeconds(2);
 
     /** Exports both caches' hits, misses and size as {@code cache_*{cache="articles"|"article-lists"}}. */
     void monitor(MeterRegistry metrics) {
         CaffeineCacheMetrics.monitor(metrics, byId, "articles");
         CaffeineCacheMetrics.monitor(metrics, lists, "article-lists");
+        if (files != null) {
+            CaffeineCacheMetrics.monitor(metrics, files.entries(), "article-files");
+        }
     }
 
     private record ListKey(long generation, ListParams params) {}
 
     public Optional<CachedArticle> peek(long id) {
         return Optional.ofNullable(byId.getIfPresent(id));
+    }
+
+    /** A public article's file, when the memory tier has no copy but the disk does. */
+    public Optional<ArticleFiles.OnDisk> peekFile(long id) {
+        return files == null ? Optional.empty() : files.peek(id);
     }
 
     public Optional<byte[]> peekList(ListParams params) {
@@ -87,7 +130,16 @@ public class ArticleCache {
     }
 
     public Optional<CachedArticle> byId(long id, Supplier<Optional<CachedArticle>> load) {
-        return Optional.ofNullable(byId.get(id, key -> load.get().orElse(null)));
+        return Optional.ofNullable(byId.get(id, key -> {
+            // Stored from inside the per-key load, so an invalidation waiting for this load drops
+            // the file after it was kept, never before.
+            long filesGeneration = files == null ? 0 : files.generation();
+            CachedArticle loaded = load.get().orElse(null);
+            if (files != null && loaded != null) {
+                files.store(loaded, filesGeneration);
+            }
+            return loaded;
+        }));
     }
 
     public Optional<Long> idOf(String slug) {
@@ -102,12 +154,18 @@ public class ArticleCache {
         generation.incrementAndGet();
         byId.put(article.id(), article);
         idsBySlug.put(article.slug(), article.id());
+        if (files != null) {
+            files.dropOlder(article.id(), article.version());
+        }
         return article;
     }
 
     public void invalidate(long id) {
         generation.incrementAndGet();
         byId.invalidate(id);
+        if (files != null) {
+            files.drop(id);
+        }
     }
 
     /**
@@ -122,6 +180,9 @@ public class ArticleCache {
         if (change.deleted() || held == null || held.version() < change.version()) {
             byId.invalidate(change.articleId());
         }
+        if (files != null) {
+            files.dropOlder(change.articleId(), change.deleted() ? Long.MAX_VALUE : change.version());
+        }
         if (change.deleted()) {
             idsBySlug.asMap().remove(change.slug(), change.articleId());
         }
@@ -131,5 +192,8 @@ public class ArticleCache {
         generation.incrementAndGet();
         byId.invalidateAll();
         idsBySlug.invalidateAll();
+        if (files != null) {
+            files.dropAll();
+        }
     }
 }

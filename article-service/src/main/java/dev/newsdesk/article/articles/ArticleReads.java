@@ -47,6 +47,11 @@ public class ArticleReads {
         return cache.peek(id).filter(a -> a.visible());
     }
 
+    /** A public article's file on this replica's disk, for one the memory tier does not hold. */
+    public Optional<ArticleFiles.OnDisk> onDisk(long id) {
+        return cache.peekFile(id);
+    }
+
     public Optional<byte[]> cachedList(ListParams p) {
         return cache.peekList(p);
     }

@@ -90,12 +90,14 @@ public class ChangeListener {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
-                listening = true;
                 backoff = FIRST_BACKOFF;
                 if (connectedBefore) {
                     LOG.info("Listening for article changes again; caches dropped what they held");
                     missed.fire(new ChangesMissed());
                 }
+                // Only now: what was held from before the gap is gone, so what "listening" vouches
+                // for (the article files are served only while it holds) is true.
+                listening = true;
                 connectedBefore = true;
                 listen(c);
             } catch (SQLException | RuntimeException e) {

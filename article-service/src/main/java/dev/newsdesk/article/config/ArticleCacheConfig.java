@@ -1,0 +1,27 @@
+package dev.newsdesk.article.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How much of the articles' JSON each replica keeps, in memory and on its own disk. */
+@ConfigMapping(prefix = "newsdesk")
+public interface ArticleCacheConfig {
+
+    /**
+     * {@code NEWSDESK_ARTICLE_CACHE_BYTES}: bound of the articles' JSON kept on the heap (32 MiB; the
+     * hit ratios behind it are in bench/README.md, "Cache sizing").
+     */
+    @WithDefault("33554432")
+    long articleCacheBytes();
+
+    /** {@code NEWSDESK_DATA_DIR}: the replica's own folder (an emptyDir in the cluster). */
+    @WithDefault("./data")
+    String dataDir();
+
+    /**
+     * {@code NEWSDESK_ARTICLE_FILES_BYTES}: bound of the articles' JSON kept as files under the data
+     * folder (256 MiB: about 45,000 articles of this corpus' 4–7 KB); 0 keeps none.
+     */
+    @WithDefault("268435456")
+    long articleFilesBytes();
+}
