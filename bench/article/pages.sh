@@ -139,6 +139,10 @@ measure() { # label jar
   results+=("$(wrk_run nginx-article-page "$nginx_port" "$hot_page")")
   wrk_run warmup "$svc_port" "$work/id-paths" >/dev/null
   results+=("$(wrk_run "$label-random-by-id" "$svc_port" "$work/id-paths")")
+  # Where the reads by id were answered, over the warm-up and the run: the heap, the files, or
+  # (the misses of both) the database.
+  curl -fs "http://127.0.0.1:$svc_port/q/metrics" | grep -E '^cache_gets_total\{cache="article(s|-files)"' \
+    | sed "s/^/  $label /" >&2 || true
   results+=("$(wrk_run nginx-random-by-id "$nginx_port" "$work/id-paths")")
   wrk_run warmup "$svc_port" "$work/page-paths" >/dev/null
   results+=("$(wrk_run "$label-random-pages" "$svc_port" "$work/page-paths")")
