@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The long tail of public articles as files on the replica's own disk: the JSON a miss read from
- * the database, written once, then sent by the event loop as a web server sends a file (the
- * kernel's page cache holds the bytes, not the heap). The heap keeps only id → version, about a
+ * the database, written once, then read and sent by the event loop (the kernel's page cache holds
+ * the bytes, not the heap). The heap keeps only id → version, about a
  * hundred bytes per article.
  * <p>
  * A file is only as trustworthy as the notifications that would retire it, so one is served only
