@@ -129,13 +129,18 @@ public class ArticleCache {
         return lists.get(new ListKey(generation.get(), params), key -> load.get());
     }
 
-    public Optional<CachedArticle> byId(long id, Supplier<Optional<CachedArticle>> load) {
+    /**
+     * The article from the heap, else loaded. {@code keepFile}: whether a load also writes the
+     * article's file, for the reads that the files answer (the API by id). A page miss does not:
+     * its own rendering is the cost there, and a file write would add to it.
+     */
+    public Optional<CachedArticle> byId(long id, boolean keepFile, Supplier<Optional<CachedArticle>> load) {
         return Optional.ofNullable(byId.get(id, key -> {
             // Stored from inside the per-key load, so an invalidation waiting for this load drops
             // the file after it was kept, never before.
             long filesGeneration = files == null ? 0 : files.generation();
             CachedArticle loaded = load.get().orElse(null);
-            if (files != null && loaded != null) {
+            if (keepFile && files != null && loaded != null) {
                 files.store(loaded, filesGeneration);
             }
             return loaded;

@@ -37,7 +37,7 @@ public class ArticleReads {
      * public does not see only for a caller with a token ({@code privileged}).
      */
     public CachedArticle byId(long id, boolean privileged) {
-        return cache.byId(id, () -> stored.load(id))
+        return cache.byId(id, true, () -> stored.load(id))
                 .filter(a -> privileged || a.visible())
                 .orElseThrow(() -> ProblemException.notFound("No article with id " + id));
     }
@@ -68,7 +68,7 @@ public class ArticleReads {
             id = stored.idOf(slug);
             id.ifPresent(found -> cache.rememberSlug(slug, found));
         }
-        return id.flatMap(found -> cache.byId(found, () -> stored.load(found)))
+        return id.flatMap(found -> cache.byId(found, false, () -> stored.load(found)))
                 .filter(a -> a.visible())
                 .orElseThrow(() -> ProblemException.notFound("No article with slug " + slug));
     }

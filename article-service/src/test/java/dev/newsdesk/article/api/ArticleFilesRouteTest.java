@@ -117,6 +117,21 @@ class ArticleFilesRouteTest {
     }
 
     @Test
+    void aPageReadKeepsNoFile() {
+        String word = unique("页面");
+        long id = importNew(post(word + "标题", "2024-06-05 10:00:00 +0800", "宏观", "文件", "<p>正文。</p>"));
+        String slug = given().get("/api/articles/" + id).jsonPath().getString("slug");
+        forgetCaches.fire(new ChangesMissed());
+
+        given().get("/articles/" + slug).then().statusCode(200);
+        double hits = fileHits();
+        given().get("/api/articles/" + id).then().statusCode(200);
+        assertEquals(hits, fileHits(), "the page's read of the article wrote its file");
+        given().get("/api/articles/" + id).then().statusCode(200);
+        assertEquals(hits + 1, fileHits(), "the API's read did not");
+    }
+
+    @Test
     void aWriteRetiresTheFileAtOnce() {
         String word = unique("改写");
         long id = importNew(post(word + "标题", "2024-06-03 10:00:00 +0800", "宏观", "文件", "<p>旧正文。</p>"));
