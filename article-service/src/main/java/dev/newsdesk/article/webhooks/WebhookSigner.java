@@ -20,13 +20,17 @@ public final class WebhookSigner {
 
     static final String SECRET_PREFIX = "whsec_";
     private static final int SECRET_BYTES = 24;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private WebhookSigner() {}
 
+    /**
+     * A fresh secret. The generator is made per call, not held in a static field: a native image
+     * initializes this class at build time, and a SecureRandom seeded then would be frozen into
+     * the image (native-image refuses it). Secrets are made at registration and rotation only.
+     */
     public static String newSecret() {
         byte[] key = new byte[SECRET_BYTES];
-        RANDOM.nextBytes(key);
+        new SecureRandom().nextBytes(key);
         return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
     }
 
