@@ -38,8 +38,14 @@ class RollingRestartTest {
             }
             traffic.close();
             System.out.printf(
-                    "rolling restart of %d replicas: %d requests sent, %d failed %s%n",
-                    cluster.all().size(), traffic.sent(), traffic.failures().size(), traffic.failures());
+                    "rolling restart of %d replicas: %d requests sent, %d failed %s, %d reads sent again"
+                            + " after the edge closed their connection unanswered %s%n",
+                    cluster.all().size(),
+                    traffic.sent(),
+                    traffic.failures().size(),
+                    traffic.failures(),
+                    traffic.retried().size(),
+                    traffic.retried());
             assertTrue(traffic.sent() > 100, "steady traffic: " + traffic.sent());
             assertEquals(List.of(), traffic.failures());
         }
@@ -63,8 +69,13 @@ class RollingRestartTest {
             traffic.close();
             List<Traffic.Failure> failures = traffic.failures();
             System.out.printf(
-                    "kill -9 of %s: %d requests sent, %d failed %s%n",
-                    victim.name(), traffic.sent(), failures.size(), failures);
+                    "kill -9 of %s: %d requests sent, %d failed %s, %d reads sent again %s%n",
+                    victim.name(),
+                    traffic.sent(),
+                    failures.size(),
+                    failures,
+                    traffic.retried().size(),
+                    traffic.retried());
             assertEquals(
                     List.of(),
                     failures.stream().filter(Traffic.Failure::idempotent).toList(),

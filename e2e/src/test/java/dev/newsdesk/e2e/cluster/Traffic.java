@@ -32,6 +32,7 @@ final class Traffic implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger sent = new AtomicInteger();
     private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
+    private final Queue<Failure> retried = new ConcurrentLinkedQueue<>();
     private final List<Thread> threads;
 
     Traffic(List<String> reads, int readers, Supplier<HttpRequest> write, Duration writeEvery) {
@@ -62,7 +63,20 @@ final class Traffic implements AutoCloseable {
         sent.incrementAndGet();
         String path = request.uri().getRawPath();
         try {
-            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer;
+            try {
+                answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closed) {
+                // The edge reloads its configuration whenever a replica comes or goes, and an
+                // nginx worker leaving closes its idle keep-alive connections: a request sent on
+                // one just then gets no bytes back. RFC 9112 (9.3.1) lets a client send an
+                // idempotent request again on a new connection, as browsers do; a write is not.
+                if (!new Failure(request.method(), path, "").idempotent()) {
+                    throw closed;
+                }
+                retried.add(new Failure(request.method(), path, closed.toString()));
+                answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (answer.statusCode() != expected) {
                 failures.add(new Failure(request.method(), path, answer.statusCode() + " " + answer.body()));
             }
@@ -71,6 +85,11 @@ final class Traffic implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Idempotent requests sent a second time after their connection closed unanswered. */
+    List<Failure> retried() {
+        return List.copyOf(retried);
     }
 
     int sent() {
