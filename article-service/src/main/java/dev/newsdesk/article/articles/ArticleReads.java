@@ -102,6 +102,11 @@ public class ArticleReads {
         return store.categoryCounts();
     }
 
+    /** The categories of the newest {@code sample} public articles, most used first. */
+    public List<NameCount> recentCategories(int sample) {
+        return store.recentCategoryCounts(sample);
+    }
+
     public List<NameCount> tags() {
         return store.tagCounts();
     }

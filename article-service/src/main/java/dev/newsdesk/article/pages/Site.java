@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What every page shares: the links of header and footer, the main sections (the most used
- * categories, by the name people see), the stylesheet and the site's feeds.
+ * What every page shares: the links of header and footer, the main sections (the categories most
+ * used by the newest articles, by the name people see), the stylesheet and the site's feeds.
  */
 @ApplicationScoped
 public class Site {
@@ -25,6 +25,12 @@ public class Site {
     static final String NAME = "newsdesk";
     /** The header shows this many sections; the rest are a click away through articles. */
     static final int MAIN_SECTIONS = 6;
+    /**
+     * The main sections are the most used among this many newest articles (days of a busy news
+     * site): what it writes about now, counted in a few milliseconds at any archive size, where
+     * a count over the whole archive took over 100 ms at 100,000 articles.
+     */
+    static final int SECTION_SAMPLE = 2_000;
 
     private final LinksConfig links;
     private final SectionNames names;
@@ -35,10 +41,10 @@ public class Site {
         this.links = links;
         this.names = names;
         // Counts move slowly: the header is computed again after a write (anywhere in the
-        // cluster) or a minute, not for every page, which would cost each a GROUP BY.
+        // cluster) or a minute, not for every page.
         this.sections = Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofSeconds(60))
-                .build(any -> articles.categories().stream()
+                .build(any -> articles.recentCategories(SECTION_SAMPLE).stream()
                         .limit(MAIN_SECTIONS)
                         .map(c -> new Section(c.name(), names.displayName(c.name()), categoryHref(c.name())))
                         .toList());

@@ -153,6 +153,27 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
         return counts("tags");
     }
 
+    /**
+     * The categories of the newest {@code sample} public articles, most used first (then by name):
+     * what the site is writing about now, read top-N from {@code article_newest} and the category
+     * rows of those articles, so its cost does not grow with the archive.
+     */
+    @Transactional
+    public List<NameCount> recentCategoryCounts(int sample) {
+        List<Object[]> rows = session()
+                .createNativeQuery(
+                        "select c.name, count(*) from (select a.id from article a where " + Visibility.PUBLIC
+                                + " order by a.published_at desc, a.id desc limit :sample) r"
+                                + " join article_category c on c.article_id = r.id"
+                                + " group by c.name order by count(*) desc, c.name",
+                        Object[].class)
+                .setParameter("sample", sample)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new NameCount((String) row[0], ((Number) row[1]).longValue()))
+                .toList();
+    }
+
     private List<NameCount> counts(String collection) {
         List<Object[]> rows = session()
                 .createSelectionQuery(

@@ -91,6 +91,43 @@ class PostgresStoreTest {
         assertTrue(bigrams.toString().contains("Index Scan on article_search_grams"), "plan: " + bigrams);
     }
 
+    /**
+     * The header's sections count the categories of the newest public articles only: rows dated
+     * after every fixture, rolled back at the end.
+     */
+    @Test
+    @TestTransaction
+    void recentCategoriesCountTheNewestPublicArticlesOnly() {
+        insert(-1, "2999-01-03", true, "乙");
+        insert(-2, "2999-01-02", true, "甲", "乙");
+        insert(-3, "2999-01-01", true, "甲");
+        insert(-4, "2998-01-01", true, "丙"); // older than the sample of three
+        insert(-5, "3000-01-01", false, "丁"); // the newest, but not public
+        assertEquals(
+                List.of(new NameCount("乙", 2), new NameCount("甲", 2)),
+                store.recentCategoryCounts(3),
+                "most used first, then by name");
+        assertEquals(new NameCount("丙", 1), store.recentCategoryCounts(4).get(2));
+    }
+
+    private void insert(long id, String date, boolean visible, String... categories) {
+        em.createNativeQuery("""
+                insert into article (id, slug, title, published_at, published_offset, updated_at, summary, body_html,
+                                     images, search_text, search_grams, version, visible)
+                values (?1, 'recent' || ?1, 't', cast(?2 as timestamptz), 0, now(), '', '', '[]', 't', '', 0, ?3)""")
+                .setParameter(1, id)
+                .setParameter(2, date + "T00:00:00Z")
+                .setParameter(3, visible)
+                .executeUpdate();
+        for (int i = 0; i < categories.length; i++) {
+            em.createNativeQuery("insert into article_category (article_id, position, name) values (?1, ?2, ?3)")
+                    .setParameter(1, id)
+                    .setParameter(2, i)
+                    .setParameter(3, categories[i])
+                    .executeUpdate();
+        }
+    }
+
     @Test
     void storesAndReadsAnArticle() {
         ArticleEntity article = new ArticleEntity();
