@@ -104,9 +104,6 @@ for size in $sizes; do
   if [ -n "$(psql -d "$db" -Atc "select 1 from information_schema.columns where column_name = 'search_grams'")" ]; then
     echo "-- EXPLAIN ANALYZE of the listing reads (plan root, index used, execution time)"
     psql -d "$db" -f "$here/explain.sql" 2>&1 | grep -E '^-- |Index|Execution Time|Seq Scan|Sort' | sed 's/^/   /'
-    echo "-- the same 100 searches' SQL under EXPLAIN ANALYZE (the database's share, ms)"
-    python3 "$here/search_sql.py" <"$work/queries.txt" | psql -d "$db" 2>&1 | awk '/Execution Time/ {print $3}' | sort -n |
-      awk '{a[NR] = $1} END {printf "   median %.1f, p95 %.1f, max %.1f over %d\n", a[int((NR + 1) / 2)], a[int(NR * 0.95)], a[NR], NR}'
   fi
   echo "-- search: 100 distinct queries, each once (limit=$((21 - round)))"
   search=$(python3 "$here/probe.py" search "$base" "$((21 - round))" "$work/queries.txt")

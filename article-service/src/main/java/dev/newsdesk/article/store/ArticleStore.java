@@ -1,5 +1,6 @@
 package dev.newsdesk.article.store;
 
+import dev.newsdesk.article.search.SearchRank;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +28,12 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
 
     /**
      * One listing page in order: newest first, or with {@code q} by rank (see {@link ListingSql}),
-     * after the cursor's position. The ids come from an index-ordered top-N query; the rows are
-     * then loaded by primary key.
+     * after the cursor's position. The ids come from an index-ordered top-N query, or the search's
+     * reads; the rows are then loaded by primary key.
      */
     @Transactional
     public List<Listed> list(ArticleQuery q) {
-        ListingSql.Built built = ListingSql.of(q);
-        var query = session().createNativeQuery(built.sql(), Object[].class);
-        built.params().forEach(query::setParameter);
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = q.text() == null ? rows(ListingSql.of(q)) : searchRows(q);
         List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
         List<ArticleEntity> articles =
                 session().byMultipleIds(ArticleEntity.class).multiLoad(ids);
@@ -47,6 +45,67 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
             }
         }
         return listed;
+    }
+
+    /**
+     * A search page's (id, rank) rows. First how far back its {@code limit} newest matches reach,
+     * looked for in widening windows back from the newest article (or from the newest date the
+     * cursor's rank allows); then the rank of only the matches {@link SearchRank#reach} leaves in
+     * reach of the page. A common word reads about a week of matches; a rare one, all of its few.
+     */
+    private List<Object[]> searchRows(ArticleQuery q) {
+        // A search's best plan depends on how common its words are and how wide its window is,
+        // which a generic plan of the prepared statement cannot know: plan each execution.
+        session()
+                .createNativeMutationQuery("set local plan_cache_mode = force_custom_plan")
+                .executeUpdate();
+        Instant until = q.afterRank() == null ? null : SearchRank.newestBelow(q.afterRank());
+        Instant top = until != null ? until : instant(ListingSql.newestPublished(q));
+        if (top == null) {
+            return List.of(); // nothing of this status at all
+        }
+        Instant nth = null;
+        int window = 0;
+        while (nth == null && window <= SearchRank.WINDOWS.size()) {
+            Instant since = window < SearchRank.WINDOWS.size() ? top.minus(SearchRank.WINDOWS.get(window)) : null;
+            nth = instant(ListingSql.nthNewestMatch(q, q.limit(), since, until));
+            window++;
+        }
+        if (nth == null) {
+            return rows(ListingSql.ranked(q, null, until, true)); // fewer matches than the page
+        }
+        boolean dense = window == 1 && mostMatch(q.limit(), nth, until);
+        return rows(ListingSql.ranked(q, SearchRank.reach(nth), until, !dense));
+    }
+
+    /**
+     * Whether {@code matches} found since {@code since} are at least a quarter of the articles
+     * published since then: a word in most articles, whose window is cheaper read by date.
+     */
+    private boolean mostMatch(int matches, Instant since, Instant until) {
+        ListingSql.Built built = ListingSql.rowsPublished(since, until);
+        var query = session().createNativeQuery(built.sql(), Long.class);
+        built.params().forEach(query::setParameter);
+        return matches * 4L >= query.getSingleResult();
+    }
+
+    private List<Object[]> rows(ListingSql.Built built) {
+        var query = session().createNativeQuery(built.sql(), Object[].class);
+        built.params().forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** The first column of the first row as an instant; null without a row or for SQL null. */
+    private Instant instant(ListingSql.Built built) {
+        List<Object[]> found = rows(built);
+        Object value = found.isEmpty() ? null : found.getFirst()[0];
+        return switch (value) {
+            case null -> null;
+            case Instant i -> i;
+            case OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("not an instant: " + value.getClass());
+        };
     }
 
     @Transactional

@@ -1,6 +1,8 @@
 package dev.newsdesk.article.store;
 
 import dev.newsdesk.article.search.SearchPlan;
+import dev.newsdesk.article.search.SearchRank;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,24 +16,28 @@ import java.util.Map;
  *       {@code article_source_newest}, else {@code article_newest}; the other filters are checked
  *       on the rows met in that order.
  *   <li>With {@code q}: the candidates from the bigram or trigram index (see {@link SearchPlan}),
- *       kept only if the search text contains the query, ordered by rank, then newest. The rank is
- *       {@value #TITLE_POINTS} points for a match in the title, one point per doubling of the
- *       matches in title and body ({@code log2(1 + n)}), and one point per
- *       {@value #DAYS_PER_POINT} days of publication date: a title match outweighs 90 days of
- *       recency. It depends only on the row, never on the time of the request, so a cursor that
- *       carries (rank, publishedAt, id) continues exactly where the page ended.
+ *       kept only if the search text contains the query, ordered by {@link SearchRank}, then
+ *       newest. {@link ArticleStore} reads a search in two steps, both confined to a date window:
+ *       {@link #nthNewestMatch} finds how far back the page's matches reach, {@link #ranked} ranks
+ *       only the matches the rank's bound leaves in reach.
  * </ul>
  */
 final class ListingSql {
 
-    static final int TITLE_POINTS = 3;
-    static final int DAYS_PER_POINT = 30;
+    /** The rank of a row of {@link #MATCHES}, from its title flag, mention count and date. */
+    private static final String RANK = "(case when m.in_title then " + SearchRank.TITLE_POINTS + " else 0 end"
+            + " + ln(1 + least(" + SearchRank.MENTION_CAP + ", m.mentions)) / ln(cast(2 as float8))"
+            + " + cast(extract(epoch from m.published_at) as float8) / " + SearchRank.SECONDS_PER_POINT + ")";
 
-    private static final String RANK = "(case when strpos(left(a.search_text, length(a.title)), :needle) > 0 then "
-            + TITLE_POINTS + " else 0 end"
-            + " + ln(1 + cast(length(a.search_text) - length(replace(a.search_text, :needle, '')) as float8)"
-            + " / length(:needle)) / ln(cast(2 as float8))"
-            + " + cast(extract(epoch from a.published_at) as float8) / " + (DAYS_PER_POINT * 86_400) + ")";
+    /**
+     * What a ranked row needs from the article, each computed once: whether the title holds the
+     * query (the search text begins with the lower-cased title) and how many times title and body
+     * do ({@code replace} removes every occurrence; counting bytes needs no pass over characters).
+     */
+    private static final String MATCHES = "select a.id, a.published_at,"
+            + " strpos(left(a.search_text, length(a.title)), :needle) > 0 as in_title,"
+            + " cast(octet_length(a.search_text) - octet_length(replace(a.search_text, :needle, '')) as float8)"
+            + " / octet_length(:needle) as mentions from article a";
 
     record Built(String sql, Map<String, Object> params) {}
 
@@ -39,15 +45,36 @@ final class ListingSql {
 
     static Built of(ArticleQuery q) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" where ").append(Visibility.predicate(q.status()));
-        // The table the rows are read from in order (k): its published_at and keyId are the keyset.
-        boolean byCategory = q.text() == null && q.category() != null;
-        boolean byTag = q.text() == null && !byCategory && q.tag() != null;
+        StringBuilder where = filters(q, params);
+        boolean byCategory = q.category() != null;
+        boolean byTag = !byCategory && q.tag() != null;
         String from = byCategory
                 ? "article_category k join article a on a.id = k.article_id"
                 : byTag ? "article_tag k join article a on a.id = k.article_id" : "article a";
         String k = byCategory || byTag ? "k" : "a";
         String keyId = byCategory || byTag ? "article_id" : "id";
+        if (q.afterPublishedAt() != null) {
+            where.append(" and (" + k + ".published_at, " + k + "." + keyId + ") < (:afterAt, :afterId)");
+            params.put("afterAt", q.afterPublishedAt());
+            params.put("afterId", q.afterId());
+        }
+        params.put("limit", q.limit());
+        return new Built(
+                "select " + k + "." + keyId + ", null from " + from + where + " order by " + k + ".published_at desc, "
+                        + k + "." + keyId + " desc limit :limit",
+                params);
+    }
+
+    /**
+     * The filters of a listing: the status, and category, tag, source and dates. Without {@code q}
+     * the rows are read in order from the category's or tag's own rows ({@code k}) when there is
+     * one; with {@code q} every filter is checked on the article.
+     */
+    private static StringBuilder filters(ArticleQuery q, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where ").append(Visibility.predicate(q.status()));
+        boolean byCategory = q.text() == null && q.category() != null;
+        boolean byTag = q.text() == null && !byCategory && q.tag() != null;
+        String k = byCategory || byTag ? "k" : "a";
         nameFilter(where, params, "category", q.category(), byCategory, "article_category");
         nameFilter(where, params, "tag", q.tag(), byTag, "article_tag");
         if (q.source() != null) {
@@ -62,19 +89,7 @@ final class ListingSql {
             where.append(" and ").append(k).append(".published_at <= :to");
             params.put("to", q.to());
         }
-        if (q.text() != null) {
-            return ranked(q, SearchPlan.of(q.text()), where, params);
-        }
-        if (q.afterPublishedAt() != null) {
-            where.append(" and (" + k + ".published_at, " + k + "." + keyId + ") < (:afterAt, :afterId)");
-            params.put("afterAt", q.afterPublishedAt());
-            params.put("afterId", q.afterId());
-        }
-        params.put("limit", q.limit());
-        return new Built(
-                "select " + k + "." + keyId + ", null from " + from + where + " order by " + k + ".published_at desc, "
-                        + k + "." + keyId + " desc limit :limit",
-                params);
+        return where;
     }
 
     /** A category or tag filter: on the rows read in order when they are its table's, else a semi-join. */
@@ -90,33 +105,98 @@ final class ListingSql {
         }
     }
 
-    private static Built ranked(ArticleQuery q, SearchPlan plan, StringBuilder where, Map<String, Object> params) {
-        switch (plan.index()) {
-            case BIGRAMS -> {
-                where.append(" and a.search_grams @@ cast(:grams as tsquery)");
-                params.put("grams", plan.grams());
-            }
-            case TRIGRAMS -> {
-                where.append(" and a.search_text like :pattern escape '!'");
-                params.put("pattern", "%" + ArticleStore.escapeLike(plan.needle()) + "%");
-            }
-            case NONE -> {
-                // one character: the substring test below alone
-            }
+    /**
+     * The publication instant of the {@code n}-th newest match (1-based) of a search page (its
+     * filters and cursor) published in {@code [since, until]} (either null: unbounded); no row
+     * when there are fewer.
+     */
+    static Built nthNewestMatch(ArticleQuery q, int n, Instant since, Instant until) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = searchWhere(q, true, since, until, params);
+        String sql = q.afterRank() == null
+                ? "select a.published_at, a.id from article a" + where + " and strpos(a.search_text, :needle) > 0"
+                : "select m.published_at, m.id from (" + MATCHES + where + ") m where m.mentions > 0 and "
+                        + afterCursor(RANK, "m", q, params);
+        params.put("skip", n - 1);
+        return new Built(sql + " order by 1 desc, 2 desc offset :skip limit 1", params);
+    }
+
+    /** How many articles of any status are published in {@code [since, until]} (until null: unbounded). */
+    static Built rowsPublished(Instant since, Instant until) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("since", since);
+        String sql = "select count(*) from article a where a.published_at >= :since";
+        if (until != null) {
+            sql += " and a.published_at <= :until";
+            params.put("until", until);
         }
-        where.append(" and strpos(a.search_text, :needle) > 0");
-        params.put("needle", plan.needle());
-        String after = "";
-        if (q.afterPublishedAt() != null) {
-            after = " where (r.rank, r.published_at, r.id) < (:afterRank, :afterAt, :afterId)";
-            params.put("afterRank", q.afterRank());
-            params.put("afterAt", q.afterPublishedAt());
-            params.put("afterId", q.afterId());
+        return new Built(sql, params);
+    }
+
+    /** The newest publication instant of the status listed: where a first search page starts looking. */
+    static Built newestPublished(ArticleQuery q) {
+        return new Built(
+                "select max(a.published_at) from article a where " + Visibility.predicate(q.status()), new HashMap<>());
+    }
+
+    /**
+     * A search page ranked: the matches published in {@code [since, until]} (since null: all),
+     * after the cursor, best first. {@code useIndex} false leaves the bigram or trigram index out
+     * when most articles of the window match anyway: then reading the window's rows by date is
+     * cheaper than the index and, worse, than the planner's choice of checking the index's
+     * condition on each row.
+     */
+    static Built ranked(ArticleQuery q, Instant since, Instant until, boolean useIndex) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = searchWhere(q, useIndex, since, until, params);
+        // "offset 0" keeps the inner select from being merged into the outer one, which would
+        // compute the mentions twice (once to filter, once to rank).
+        String sql = "select r.id, r.rank from (select m.id, m.published_at, " + RANK + " as rank from (" + MATCHES
+                + where + " offset 0) m where m.mentions > 0) r";
+        if (q.afterRank() != null) {
+            sql += " where " + afterCursor("r.rank", "r", q, params);
         }
         params.put("limit", q.limit());
-        return new Built(
-                "select r.id, r.rank from (select a.id, a.published_at, " + RANK + " as rank from article a" + where
-                        + ") r" + after + " order by r.rank desc, r.published_at desc, r.id desc limit :limit",
-                params);
+        return new Built(sql + " order by r.rank desc, r.published_at desc, r.id desc limit :limit", params);
+    }
+
+    /** The filters, the plan's index condition (when used) and the date window of a search. */
+    private static StringBuilder searchWhere(
+            ArticleQuery q, boolean useIndex, Instant since, Instant until, Map<String, Object> params) {
+        StringBuilder where = filters(q, params);
+        SearchPlan plan = SearchPlan.of(q.text());
+        if (useIndex) {
+            switch (plan.index()) {
+                case BIGRAMS -> {
+                    where.append(" and a.search_grams @@ cast(:grams as tsquery)");
+                    params.put("grams", plan.grams());
+                }
+                case TRIGRAMS -> {
+                    where.append(" and a.search_text like :pattern escape '!'");
+                    params.put("pattern", "%" + ArticleStore.escapeLike(plan.needle()) + "%");
+                }
+                case NONE -> {
+                    // one character: the substring test alone
+                }
+            }
+        }
+        params.put("needle", plan.needle());
+        if (since != null) {
+            where.append(" and a.published_at >= :since");
+            params.put("since", since);
+        }
+        if (until != null) {
+            where.append(" and a.published_at <= :until");
+            params.put("until", until);
+        }
+        return where;
+    }
+
+    /** The cursor's condition on a row ({@code alias}) whose rank is {@code rank}: after it in rank order. */
+    private static String afterCursor(String rank, String alias, ArticleQuery q, Map<String, Object> params) {
+        params.put("afterRank", q.afterRank());
+        params.put("afterAt", q.afterPublishedAt());
+        params.put("afterId", q.afterId());
+        return "(" + rank + ", " + alias + ".published_at, " + alias + ".id) < (:afterRank, :afterAt, :afterId)";
     }
 }

@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,10 +83,12 @@ class SearchApiTest {
         String word = "降准" + tag.substring(2, 6);
         long titleMatch = create("央行宣布" + word, "2024-01-10T08:00:00+08:00", tag, "今日公告。");
         long threeMentions = create("货币政策", "2024-01-10T08:00:00+08:00", tag, word + "之后，" + word + "再" + word + "。");
-        long oneMentionNewer = create("市场观察", "2024-01-20T08:00:00+08:00", tag, "分析人士谈" + word + "。");
+        // Half a day newer: above the same single mention, below a story that mentions it thrice.
+        long oneMentionNewer = create("市场观察", "2024-01-10T20:00:00+08:00", tag, "分析人士谈" + word + "。");
         long oneMention = create("市场综述", "2024-01-10T08:00:00+08:00", tag, "昨日" + word + "。");
-        // Recency is blended in: a title match from seven months earlier ranks below them all.
-        long oldTitleMatch = create("去年" + word, "2023-06-01T08:00:00+08:00", tag, "旧闻。");
+        // Recency is blended in: a title match outweighs three days, so one from five days earlier
+        // ranks below them all.
+        long oldTitleMatch = create("上周" + word, "2024-01-05T08:00:00+08:00", tag, "旧闻。");
         create("无关", "2024-01-30T08:00:00+08:00", tag, "没有提到。");
         List<Long> expected = List.of(titleMatch, threeMentions, oneMentionNewer, oneMention, oldTitleMatch);
         assertEquals(expected, ids(all(word, tag, 100)));
@@ -176,6 +179,44 @@ class SearchApiTest {
             assertEquals(expected, new TreeSet<>(ids(all(q, tag, 100))), "q=" + q);
         }
         assertEquals(0, gramsOtherThanTheSqlDefinition(tag), "Java and SQL make the same bigrams");
+    }
+
+    /**
+     * A search reads only the matches the rank's bound leaves in reach of a page (SearchRank), so
+     * its pages must be exactly the whole set ranked: here a corpus over six years back from now,
+     * dense in the newest days and sparse after, with titles and mention counts (some past the
+     * cap) drawn at random, paged at several sizes against the rank computed in Java.
+     */
+    @Test
+    void everyPageIsTheBestOfAllMatchesAsIfAllWereRanked() {
+        String tag = unique("窗口");
+        String word = "窗" + tag.substring(2, 6);
+        Random random = new Random(20_261_206);
+        Instant now =
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(60);
+        record Expected(long id, double rank, Instant at) {}
+        List<Expected> expected = new ArrayList<>();
+        double[] spansDays = {2, 14, 120, 2_000};
+        int[] counts = {14, 10, 10, 10};
+        for (int span = 0; span < spansDays.length; span++) {
+            for (int i = 0; i < counts[span]; i++) {
+                Instant at = now.minusSeconds((long) (random.nextDouble() * spansDays[span] * 86_400));
+                boolean inTitle = random.nextInt(3) == 0;
+                int inBody = 1 + (random.nextInt(4) == 0 ? random.nextInt(40) : random.nextInt(4));
+                String body = (word + "，").repeat(inBody);
+                long id = create((inTitle ? word : "") + "标题" + i, at.toString(), tag, body);
+                expected.add(new Expected(id, SearchRank.rank(inTitle, inBody + (inTitle ? 1 : 0), at), at));
+            }
+        }
+        create("无关" + word.substring(1), now.toString(), tag, "不含查询的文章。");
+        expected.sort(java.util.Comparator.comparingDouble(Expected::rank)
+                .thenComparing(Expected::at)
+                .thenComparingLong(Expected::id)
+                .reversed());
+        List<Long> ids = expected.stream().map(Expected::id).toList();
+        for (int limit : new int[] {100, 7, 3, 1}) {
+            assertEquals(ids, ids(all(word, tag, limit)), "pages of " + limit);
+        }
     }
 
     long gramsOtherThanTheSqlDefinition(String tag) {

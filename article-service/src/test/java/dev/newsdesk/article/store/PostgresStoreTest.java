@@ -110,6 +110,41 @@ class PostgresStoreTest {
         assertEquals(new NameCount("丙", 1), store.recentCategoryCounts(4).get(2));
     }
 
+    /**
+     * A dense window is ranked without the bigram index (ArticleStore's choice): both reads must
+     * give the same page, on this server's SQL.
+     */
+    @Test
+    @TestTransaction
+    void aWindowRankedWithOrWithoutTheIndexGivesTheSamePage() {
+        String[] texts = {"稠密稠密稠密", "稠密 标题", "无关", "稠 密", "三次稠密稠密稠密", "稠密"};
+        for (int i = 0; i < texts.length; i++) {
+            em.createNativeQuery("""
+                    insert into article (id, slug, title, published_at, published_offset, updated_at, summary, body_html,
+                                         images, search_text, search_grams, version)
+                    values (?1, 'dense' || ?1, ?2, cast(?3 as timestamptz), 0, now(), '', '', '[]', ?2,
+                            article_bigrams(?2), 0)""")
+                    .setParameter(1, -10L - i)
+                    .setParameter(2, texts[i])
+                    .setParameter(3, "2999-02-0" + (1 + i) + "T00:00:00Z")
+                    .executeUpdate();
+        }
+        ArticleQuery q = new ArticleQuery(null, null, null, "稠密", null, null, null, null, null, 10, null);
+        java.time.Instant since = java.time.Instant.parse("2999-01-01T00:00:00Z");
+        List<?> indexed = page(ListingSql.ranked(q, since, null, true));
+        List<?> byDate = page(ListingSql.ranked(q, since, null, false));
+        assertEquals(
+                List.of(-15L, -14L, -11L, -10L), indexed, "equal ranks (title, mentions, a day each) newest first");
+        assertEquals(indexed, byDate);
+    }
+
+    private List<Long> page(ListingSql.Built built) {
+        var query = em.createNativeQuery(built.sql(), Object[].class);
+        built.params().forEach(query::setParameter);
+        return ((List<?>) query.getResultList())
+                .stream().map(row -> ((Number) ((Object[]) row)[0]).longValue()).toList();
+    }
+
     private void insert(long id, String date, boolean visible, String... categories) {
         em.createNativeQuery("""
                 insert into article (id, slug, title, published_at, published_offset, updated_at, summary, body_html,
