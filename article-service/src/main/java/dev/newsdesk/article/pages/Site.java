@@ -40,10 +40,12 @@ public class Site {
     Site(LinksConfig links, SectionNames names, ArticleReads articles) {
         this.links = links;
         this.names = names;
-        // Counts move slowly: the header is computed again after a write (anywhere in the
-        // cluster) or a minute, not for every page.
+        // Counts move slowly: the header is computed again on the first page after a write
+        // (anywhere in the cluster), not for every page; a minute after it was computed it is
+        // recounted in the background while pages keep the last count, so that no page waits
+        // for a recount that no write asked for.
         this.sections = Caffeine.newBuilder()
-                .expireAfterWrite(Duration.ofSeconds(60))
+                .refreshAfterWrite(Duration.ofSeconds(60))
                 .build(any -> articles.recentCategories(SECTION_SAMPLE).stream()
                         .limit(MAIN_SECTIONS)
                         .map(c -> new Section(c.name(), names.displayName(c.name()), categoryHref(c.name())))
