@@ -177,9 +177,14 @@ public final class NginxConfig {
         } else {
             conf.append("    ").append(balancing).append(";\n");
         }
+        // max_fails=0: a replica that refused connections is not shunned for the next 10 s. In the
+        // cluster a restarted pod comes back as a new endpoint once ready, so no failure of the old
+        // one sticks to it; here it comes back on the same port, and nginx's passive marking would
+        // answer 502 "no live upstreams" for up to 10 s after both replicas of a service are ready
+        // again. A refused connection still moves the request to the next replica.
         for (Upstream replica : replicas) {
             conf.append("    server 127.0.0.1:").append(replica.port());
-            conf.append(replica.down() ? " down;\n" : ";\n");
+            conf.append(replica.down() ? " down;\n" : " max_fails=0;\n");
         }
         conf.append("    keepalive 16;\n  }\n");
     }
