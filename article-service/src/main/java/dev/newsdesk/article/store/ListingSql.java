@@ -45,48 +45,65 @@ final class ListingSql {
 
     static Built of(ArticleQuery q) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = filters(q, params);
-        boolean byCategory = q.category() != null;
-        boolean byTag = !byCategory && q.tag() != null;
-        String from = byCategory
-                ? "article_category k join article a on a.id = k.article_id"
-                : byTag ? "article_tag k join article a on a.id = k.article_id" : "article a";
-        String k = byCategory || byTag ? "k" : "a";
-        String keyId = byCategory || byTag ? "article_id" : "id";
+        Driver d = Driver.of(q);
+        StringBuilder where = filters(q, d, params);
         if (q.afterPublishedAt() != null) {
-            where.append(" and (" + k + ".published_at, " + k + "." + keyId + ") < (:afterAt, :afterId)");
+            where.append(" and (" + d.alias() + ".published_at, " + d.key() + ") < (:afterAt, :afterId)");
             params.put("afterAt", q.afterPublishedAt());
             params.put("afterId", q.afterId());
         }
         params.put("limit", q.limit());
         return new Built(
-                "select " + k + "." + keyId + ", null from " + from + where + " order by " + k + ".published_at desc, "
-                        + k + "." + keyId + " desc limit :limit",
+                "select " + d.key() + ", null from " + d.from() + where + " order by " + d.alias()
+                        + ".published_at desc, " + d.key() + " desc limit :limit",
                 params);
     }
 
     /**
-     * The filters of a listing: the status, and category, tag, source and dates. Without {@code q}
-     * the rows are read in order from the category's or tag's own rows ({@code k}) when there is
-     * one; with {@code q} every filter is checked on the article.
+     * The rows a listing reads in order: without {@code q}, a category's or tag's own rows
+     * ({@code k}, {@code name, published_at desc, article_id desc}) when it names one, else the
+     * articles ({@code a}); with {@code q} always the articles, every filter checked on them.
+     *
+     * @param table the category or tag table read in order, or null
      */
-    private static StringBuilder filters(ArticleQuery q, Map<String, Object> params) {
+    private record Driver(String table) {
+
+        static Driver of(ArticleQuery q) {
+            if (q.text() != null) {
+                return new Driver(null);
+            }
+            return new Driver(q.category() != null ? "article_category" : q.tag() != null ? "article_tag" : null);
+        }
+
+        String from() {
+            return table == null ? "article a" : table + " k join article a on a.id = k.article_id";
+        }
+
+        String alias() {
+            return table == null ? "a" : "k";
+        }
+
+        /** The article id column of the driving rows: the keyset's tie-breaker. */
+        String key() {
+            return table == null ? "a.id" : "k.article_id";
+        }
+    }
+
+    /** The filters of a listing: the status, and category, tag, source and dates. */
+    private static StringBuilder filters(ArticleQuery q, Driver d, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where ").append(Visibility.predicate(q.status()));
-        boolean byCategory = q.text() == null && q.category() != null;
-        boolean byTag = q.text() == null && !byCategory && q.tag() != null;
-        String k = byCategory || byTag ? "k" : "a";
-        nameFilter(where, params, "category", q.category(), byCategory, "article_category");
-        nameFilter(where, params, "tag", q.tag(), byTag, "article_tag");
+        nameFilter(where, params, "category", q.category(), "article_category", d);
+        nameFilter(where, params, "tag", q.tag(), "article_tag", d);
         if (q.source() != null) {
             where.append(" and a.source_name = :source");
             params.put("source", q.source());
         }
         if (q.from() != null) {
-            where.append(" and ").append(k).append(".published_at >= :from");
+            where.append(" and ").append(d.alias()).append(".published_at >= :from");
             params.put("from", q.from());
         }
         if (q.to() != null) {
-            where.append(" and ").append(k).append(".published_at <= :to");
+            where.append(" and ").append(d.alias()).append(".published_at <= :to");
             params.put("to", q.to());
         }
         return where;
@@ -94,10 +111,10 @@ final class ListingSql {
 
     /** A category or tag filter: on the rows read in order when they are its table's, else a semi-join. */
     private static void nameFilter(
-            StringBuilder where, Map<String, Object> params, String param, String name, boolean driving, String table) {
+            StringBuilder where, Map<String, Object> params, String param, String name, String table, Driver d) {
         if (name != null) {
             where.append(
-                    driving
+                    table.equals(d.table())
                             ? " and k.name = :" + param
                             : " and exists (select 1 from " + table + " n where n.article_id = a.id and n.name = :"
                                     + param + ")");
@@ -163,7 +180,7 @@ final class ListingSql {
     /** The filters, the plan's index condition (when used) and the date window of a search. */
     private static StringBuilder searchWhere(
             ArticleQuery q, boolean useIndex, Instant since, Instant until, Map<String, Object> params) {
-        StringBuilder where = filters(q, params);
+        StringBuilder where = filters(q, Driver.of(q), params);
         SearchPlan plan = SearchPlan.of(q.text());
         if (useIndex) {
             switch (plan.index()) {
