@@ -133,7 +133,7 @@ class ArticleFilesTest {
         try (FileChannel c = FileChannel.open(
                         stillLocked.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = c.lock()) {
-            ArticleFiles.removeAbandoned(parent);
+            dev.newsdesk.article.files.RunFolder.removeAbandoned(parent);
             assertTrue(Files.isDirectory(stillLocked));
         }
         Path folder = first.folder();
