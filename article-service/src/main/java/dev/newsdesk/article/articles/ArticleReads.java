@@ -6,8 +6,11 @@ import dev.newsdesk.article.store.ArticleQuery;
 import dev.newsdesk.article.store.ArticleStore;
 import dev.newsdesk.article.store.Listed;
 import dev.newsdesk.article.store.NameCount;
+import dev.newsdesk.article.store.Place;
 import dev.newsdesk.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,6 +81,16 @@ public class ArticleReads {
         return stored.article(bySlug(slug));
     }
 
+    /**
+     * The {@code limit} public articles of {@code category} published just before
+     * ({@code at}, {@code id}), newest first, as listing items read back from their stored items'
+     * JSON: one round trip for the category's index read and the items, no entity loaded. For the
+     * related articles of a page, which a page miss reads each time.
+     */
+    public List<ArticleSummary> earlierIn(String category, Instant at, long id, int limit) {
+        return stored.earlierIn(category, at, id, limit);
+    }
+
     public ArticlePage list(ListParams p) {
         ArticleQuery query = ArticleValidator.query(p);
         int limit = query.limit();
@@ -100,6 +113,11 @@ public class ArticleReads {
 
     public List<NameCount> categories() {
         return store.categoryCounts();
+    }
+
+    /** Where these articles stand among public ones (those the public does not see are left out). */
+    public List<Place> places(Collection<Long> ids) {
+        return store.places(ids);
     }
 
     /** The categories of the newest {@code sample} public articles, most used first. */

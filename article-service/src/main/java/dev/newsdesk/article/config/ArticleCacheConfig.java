@@ -3,7 +3,7 @@ package dev.newsdesk.article.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How much of the articles' JSON each replica keeps, in memory and on its own disk. */
+/** How much of the articles' JSON and pages each replica keeps, in memory and on its own disk. */
 @ConfigMapping(prefix = "newsdesk")
 public interface ArticleCacheConfig {
 
@@ -25,4 +25,12 @@ public interface ArticleCacheConfig {
      */
     @WithDefault("1073741824")
     long articleFilesBytes();
+
+    /**
+     * {@code NEWSDESK_PAGE_FILES_BYTES}: bound of the article pages kept as files under the data
+     * folder, identity and gzip together (1 GiB: about 40,000 pages of the bench corpus, ~26 KB
+     * each with their gzip copy); 0 keeps none.
+     */
+    @WithDefault("1073741824")
+    long pageFilesBytes();
 }

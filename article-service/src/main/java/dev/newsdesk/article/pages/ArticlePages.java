@@ -1,11 +1,8 @@
 package dev.newsdesk.article.pages;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.newsdesk.article.articles.Article;
 import dev.newsdesk.article.articles.ArticleReads;
 import dev.newsdesk.article.articles.ArticleSummary;
-import dev.newsdesk.article.articles.ListParams;
 import dev.newsdesk.article.images.ImageUrls;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -14,7 +11,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The article page: the article with its sections and tags, its section's feeds and a few related articles. */
+/**
+ * The article page: the article with its sections and tags, its section's feeds and the articles
+ * published just before it in its section. Those earlier articles, not the section's newest, so
+ * that a page stays as it is while news is published after it: the long tail of pages is kept as
+ * files ({@link KeptPages}) that only a write changing what a page shows drops.
+ */
 @ApplicationScoped
 class ArticlePages {
 
@@ -24,37 +26,39 @@ class ArticlePages {
     private final Site site;
     private final ImageUrls images;
     private final Template article;
-    private final Pages pages;
-    private final Cache<Newest, List<ArticleSummary>> newest =
-            Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Pages.TTL).build();
+    private final KeptPages kept;
 
-    private record Newest(long generation, String section) {}
+    /** A rendered page and what it shows besides its article. */
+    record Rendered(RenderedPage page, PageFiles.Shows shows) {}
 
     ArticlePages(
             ArticleReads articles,
             Site site,
             ImageUrls images,
             @Location("pages/article.html") Template article,
-            Pages pages) {
-        this.pages = pages;
+            KeptPages kept) {
         this.articles = articles;
         this.site = site;
         this.images = images;
         this.article = article;
+        this.kept = kept;
     }
 
-    /**
-     * A section's newest articles, shared by every page of the section until a write anywhere
-     * (the pages' generation): pages of one section rendered one after another ask for the same.
-     */
-    private List<ArticleSummary> newestOf(String section) {
-        return newest.get(
-                new Newest(pages.generation(), section),
-                key -> articles.list(ListParams.newest(RELATED + 1, null).inCategory(section))
-                        .items());
-    }
-
+    /** The page from this replica's files, else rendered (and kept). */
     RenderedPage article(String slug) {
+        return kept.read(slug).orElseGet(() -> kept.render(slug, this::render));
+    }
+
+    /** The {@code RELATED} public articles of the section published just before {@code a}. */
+    private List<ArticleSummary> earlier(Article a, String section) {
+        return articles.earlierIn(section, OffsetDateTime.parse(a.publishedAt()).toInstant(), a.id(), RELATED);
+    }
+
+    private static PageFiles.Position position(long id, String publishedAt) {
+        return new PageFiles.Position(OffsetDateTime.parse(publishedAt).toInstant(), id);
+    }
+
+    Rendered render(String slug) {
         Article a = articles.articleBySlug(slug);
         String section = a.categories().isEmpty() ? null : a.categories().get(0);
         List<PageMeta.FeedLink> feeds = new ArrayList<>();
@@ -62,14 +66,17 @@ class ArticlePages {
             feeds.addAll(site.feedsOf("categories", section, site.sectionName(section)));
         }
         feeds.addAll(site.siteFeeds());
-        List<ListItem> related = new ArrayList<>();
-        if (section != null) {
-            for (var s : newestOf(section)) {
-                if (s.id() != a.id() && related.size() < RELATED) {
-                    related.add(ListItem.of(s, site, images, true));
-                }
-            }
-        }
+        List<ArticleSummary> earlier = section == null ? List.of() : earlier(a, section);
+        List<ListItem> related =
+                earlier.stream().map(s -> ListItem.of(s, site, images, true)).toList();
+        PageFiles.Shows shows = new PageFiles.Shows(
+                a.id(),
+                section,
+                position(a.id(), a.publishedAt()),
+                earlier.size() < RELATED
+                        ? null
+                        : position(earlier.getLast().id(), earlier.getLast().publishedAt()),
+                earlier.stream().mapToLong(ArticleSummary::id).toArray());
         String canonical = site.articleHref(a.slug());
         String image = a.leadImage() == null ? null : a.leadImage().src();
         PageMeta meta = new PageMeta(
@@ -86,7 +93,7 @@ class ArticlePages {
                 false,
                 null,
                 feeds);
-        return RenderedPage.html(article.data("site", site)
+        RenderedPage page = RenderedPage.html(article.data("site", site)
                 .data("page", meta)
                 .data("article", a)
                 .data("body", PaintedBody.of(a))
@@ -106,5 +113,6 @@ class ArticlePages {
                 .data("related", related)
                 .data("current", section)
                 .render());
+        return new Rendered(page, shows);
     }
 }

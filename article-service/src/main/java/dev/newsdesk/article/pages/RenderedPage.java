@@ -23,7 +23,11 @@ public record RenderedPage(byte[] body, byte[] gzip, String etag, String content
     static final String VARY = "Accept-Encoding";
 
     /** What to send: status, the bytes (none for a 304), their encoding and tag. */
-    record Reply(int status, byte[] body, boolean gzipped, String etag) {}
+    record Reply(int status, byte[] body, boolean gzipped, String etag) {
+        Reply withBody(byte[] bytes) {
+            return new Reply(status, bytes, gzipped, etag);
+        }
+    }
 
     static RenderedPage html(String html) {
         return of(html, HTML);
@@ -46,12 +50,21 @@ public record RenderedPage(byte[] body, byte[] gzip, String etag, String content
      * byte-for-byte the same representation, yet either validates a conditional request.
      */
     Reply reply(String ifNoneMatch, String acceptEncoding) {
+        Reply reply = choose(etag, ifNoneMatch, acceptEncoding);
+        return reply.status() == 304 ? reply : reply.withBody(reply.gzipped() ? gzip : body);
+    }
+
+    /**
+     * {@link #reply} for a page known by its tag alone, whose bytes are kept elsewhere: a 200's
+     * body is left for the caller to fill with the encoding chosen.
+     */
+    static Reply choose(String etag, String ifNoneMatch, String acceptEncoding) {
         boolean gzipped = AcceptEncoding.takesGzip(acceptEncoding);
         String tag = gzipped ? "W/" + etag : etag;
         if (EntityTags.matchesWeakly(ifNoneMatch, etag)) {
             return new Reply(304, null, false, tag);
         }
-        return new Reply(200, gzipped ? gzip : body, gzipped, tag);
+        return new Reply(200, null, gzipped, tag);
     }
 
     /** What a cache holds of it: both encodings and a little for the record, key and node. */

@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * What every page shares: the links of header and footer, the main sections (the categories most
@@ -89,6 +90,24 @@ public class Site {
 
     public List<Section> sections() {
         return sections.get(Boolean.TRUE);
+    }
+
+    /**
+     * Changes whenever the header (the main sections and their names) or any section's name
+     * changes: a page kept under another stamp shows an old one.
+     */
+    long stamp() {
+        return stampOf(sections());
+    }
+
+    /** The stamp if it needs no count: nothing on the event loop may wait for the database. */
+    OptionalLong stampIfCounted() {
+        List<Section> counted = sections.getIfPresent(Boolean.TRUE);
+        return counted == null ? OptionalLong.empty() : OptionalLong.of(stampOf(counted));
+    }
+
+    private long stampOf(List<Section> shown) {
+        return 31L * shown.hashCode() + names.version();
     }
 
     public String sectionName(String slug) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
@@ -30,6 +31,7 @@ public class SectionNames {
     private final SectionNameStore store;
     private volatile Map<String, String> learned;
     private volatile long loadedAt;
+    private final AtomicLong version = new AtomicLong();
 
     SectionNames(SectionsConfig config, SectionNameStore store) {
         this.config = config;
@@ -48,6 +50,11 @@ public class SectionNames {
         return learned().getOrDefault(slug, slug);
     }
 
+    /** Changes whenever a name this instance shows may have changed: what shows names can tell. */
+    public long version() {
+        return version.get();
+    }
+
     public Named category(String slug, long count) {
         return new Named(slug, displayName(slug), count);
     }
@@ -61,6 +68,7 @@ public class SectionNames {
             try {
                 store.put(slug, name);
                 learned().put(slug, name);
+                version.incrementAndGet();
             } catch (RuntimeException e) {
                 if (!WriteConflicts.uniqueValueTaken(e, WriteConflicts.SECTION_NAME)) {
                     throw e;
@@ -75,7 +83,11 @@ public class SectionNames {
         Map<String, String> current = learned;
         long now = System.currentTimeMillis();
         if (current == null || now - loadedAt > RELOAD_MILLIS) {
+            Map<String, String> before = current;
             current = new ConcurrentHashMap<>(store.all());
+            if (!current.equals(before)) {
+                version.incrementAndGet();
+            }
             learned = current;
             loadedAt = now;
         }

@@ -213,6 +213,43 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
     }
 
     /**
+     * Where each of these articles stands, if the public sees it and it has a category: one read
+     * of the category rows by primary key, without the article's bytes.
+     */
+    @Transactional
+    public List<Place> places(Collection<Long> ids) {
+        List<Object[]> rows = session()
+                .createNativeQuery(
+                        "select a.id, a.published_at, c.name from article a"
+                                + " join article_category c on c.article_id = a.id"
+                                + " where a.id in (:ids) and " + Visibility.PUBLIC
+                                + " order by a.id, c.position",
+                        Object[].class)
+                .setParameterList("ids", ids)
+                .getResultList();
+        List<Place> places = new ArrayList<>();
+        for (int i = 0; i < rows.size(); ) {
+            long id = ((Number) rows.get(i)[0]).longValue();
+            Instant published = instant(rows.get(i)[1]);
+            List<String> categories = new ArrayList<>();
+            for (; i < rows.size() && ((Number) rows.get(i)[0]).longValue() == id; i++) {
+                categories.add((String) rows.get(i)[2]);
+            }
+            places.add(new Place(id, published, categories));
+        }
+        return places;
+    }
+
+    private static Instant instant(Object timestamp) {
+        return switch (timestamp) {
+            case Instant i -> i;
+            case OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("Not a timestamp: " + timestamp.getClass());
+        };
+    }
+
+    /**
      * The categories of the newest {@code sample} public articles, most used first (then by name):
      * what the site is writing about now, read top-N from {@code article_newest} and the category
      * rows of those articles, so its cost does not grow with the archive.

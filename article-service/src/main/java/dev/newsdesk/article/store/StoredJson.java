@@ -5,6 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.hibernate.Session;
@@ -19,9 +23,10 @@ import org.jboss.logging.Logger;
 public class StoredJson {
 
     private static final Logger LOG = Logger.getLogger(StoredJson.class);
-    private static final String INSERT = "insert into article_json (article_id, slug, version, fingerprint, json)"
-            + " values (?, ?, ?, ?, ?) on conflict (article_id) do update set slug = excluded.slug,"
-            + " version = excluded.version, fingerprint = excluded.fingerprint, json = excluded.json";
+    private static final String INSERT = "insert into article_json (article_id, slug, version, fingerprint, json,"
+            + " summary) values (?, ?, ?, ?, ?, ?) on conflict (article_id) do update set slug = excluded.slug,"
+            + " version = excluded.version, fingerprint = excluded.fingerprint, json = excluded.json,"
+            + " summary = excluded.summary";
     /**
      * A reader's rendering replaces only an older version or the same version rendered under
      * another fingerprint: a write that commits meanwhile has stored a newer one, which stays.
@@ -30,8 +35,12 @@ public class StoredJson {
             + " where article_json.version < excluded.version"
             + " or (article_json.version = excluded.version and article_json.fingerprint <> excluded.fingerprint)";
 
-    /** The stored row: the JSON and what it was rendered from. */
-    public record Row(long id, String slug, long version, boolean visible, String fingerprint, byte[] json) {}
+    /**
+     * The stored row: the JSON, the listing item's JSON ({@code summary}; null in rows stored before
+     * V36, and in rows read by {@link #byId}, which does not read it) and what they were rendered from.
+     */
+    public record Row(
+            long id, String slug, long version, boolean visible, String fingerprint, byte[] json, byte[] summary) {}
 
     private final Session session;
     private final DataSource db;
@@ -50,6 +59,7 @@ public class StoredJson {
                 .setParameter(3, row.version())
                 .setParameter(4, row.fingerprint())
                 .setParameter(5, row.json())
+                .setParameter(6, row.summary())
                 .executeUpdate();
     }
 
@@ -61,9 +71,40 @@ public class StoredJson {
      */
     public Optional<Row> byId(long id) {
         return one(
-                "select a.id, a.slug, a.version, a.visible, j.fingerprint, j.json from article a"
+                "select a.id, a.slug, a.version, a.visible, j.fingerprint, j.json, null from article a"
                         + " left join article_json j on j.article_id = a.id and j.version = a.version where a.id = ?",
                 id);
+    }
+
+    /**
+     * The rows of the {@code limit} public articles of {@code category} published just before
+     * ({@code at}, {@code id}), newest first, with their listing items' JSON but not the full JSON
+     * (null): the category's listing read in index order (as {@code ListingSql} reads it:
+     * {@code article_category}'s name, published_at desc, article_id desc) and the items in one
+     * round trip.
+     */
+    public List<Row> earlierIn(String category, Instant at, long id, int limit) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("select a.id, a.slug, a.version, a.visible, j.fingerprint,"
+                        + " null, j.summary from article_category k join article a on a.id = k.article_id"
+                        + " left join article_json j on j.article_id = a.id and j.version = a.version"
+                        + " where k.name = ? and " + Visibility.PUBLIC
+                        + " and (k.published_at, k.article_id) < (?, ?)"
+                        + " order by k.published_at desc, k.article_id desc limit ?")) {
+            s.setString(1, category);
+            s.setObject(2, at.atOffset(ZoneOffset.UTC));
+            s.setLong(3, id);
+            s.setInt(4, limit);
+            List<Row> rows = new ArrayList<>(limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(row(r));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the articles before " + id + " in " + category + " failed", e);
+        }
     }
 
     /** The id of the article with this slug (the article table's unique index; no body is read). */
@@ -92,10 +133,22 @@ public class StoredJson {
             s.setLong(3, row.version());
             s.setString(4, row.fingerprint());
             s.setBytes(5, row.json());
+            s.setBytes(6, row.summary());
             s.executeUpdate();
         } catch (SQLException e) {
             LOG.debugf(e, "Article %d's JSON was not stored; the next miss renders it again", row.id());
         }
+    }
+
+    private static Row row(ResultSet r) throws SQLException {
+        return new Row(
+                r.getLong(1),
+                r.getString(2),
+                r.getLong(3),
+                r.getBoolean(4),
+                r.getString(5),
+                r.getBytes(6),
+                r.getBytes(7));
     }
 
     private Optional<Row> one(String sql, long id) {
@@ -106,8 +159,7 @@ public class StoredJson {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Row(
-                        r.getLong(1), r.getString(2), r.getLong(3), r.getBoolean(4), r.getString(5), r.getBytes(6)));
+                return Optional.of(row(r));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading article " + id + "'s stored JSON failed", e);

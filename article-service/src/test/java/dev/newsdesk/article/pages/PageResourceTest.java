@@ -114,7 +114,7 @@ class PageResourceTest {
     }
 
     @Test
-    void relatedArticlesComeFromTheSameSection() {
+    void relatedArticlesAreTheSectionsArticlesPublishedJustBefore() {
         String category = unique("xiangguan");
         for (int i = 1; i <= 5; i++) {
             importPost(
@@ -134,6 +134,15 @@ class PageResourceTest {
         var related = page.select(".related .item h2 a").eachText();
         assertEquals(List.of("相关文章4", "相关文章3", "相关文章2"), related);
         assertFalse(page.html().contains(other));
+        // An older article's page shows those published before it, not the section's newest.
+        String third = given().get("/api/articles?category=" + category + "&limit=3")
+                .then()
+                .extract()
+                .jsonPath()
+                .getString("items[2].slug");
+        assertEquals(
+                List.of("相关文章2", "相关文章1"),
+                page("/articles/" + third).select(".related .item h2 a").eachText());
     }
 
     @Test

@@ -110,6 +110,21 @@ class PostgresStoreTest {
         assertEquals(new NameCount("丙", 1), store.recentCategoryCounts(4).get(2));
     }
 
+    /** Where written articles stand, for the kept pages: public ones with a category, categories in order. */
+    @Test
+    @TestTransaction
+    void placesOfPublicArticlesWithTheirCategoriesInOrder() {
+        insert(-21, "2999-03-01", true, "乙", "甲");
+        insert(-22, "2999-03-02", false, "甲"); // a draft: on no page
+        insert(-23, "2999-03-03", true); // no category: on no page either
+        insert(-24, "2999-03-04", true, "丙");
+        assertEquals(
+                List.of(
+                        new Place(-24, java.time.Instant.parse("2999-03-04T00:00:00Z"), List.of("丙")),
+                        new Place(-21, java.time.Instant.parse("2999-03-01T00:00:00Z"), List.of("乙", "甲"))),
+                store.places(List.of(-21L, -22L, -23L, -24L)));
+    }
+
     /**
      * A dense window is ranked without the bigram index (ArticleStore's choice): both reads must
      * give the same page, on this server's SQL.
