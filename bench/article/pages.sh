@@ -4,8 +4,8 @@
 # Imports ARTICLES generated posts (default 100,000, in zips of 10,000), then measures, each
 # service run followed by nginx:
 #   home page and one article page (from the page cache), GET by id over 20,000 random ids,
-#   article pages over the same 20,000 articles (each after a warm-up: a wrk pass, and for the
-#   pages one request of each).
+#   article pages over the same 20,000 articles (each after one request of every path and a wrk
+#   warm-up pass).
 # BENCH_BEFORE_JAR=path/to/quarkus-run.jar measures an older build on the same database first
 # (told to ignore migrations newer than it knows), for before/after in one run.
 # Needs: JDK 25, PostgreSQL at 127.0.0.1:5432 (user postgres, trust; PGHOST/PGPORT/PGUSER
@@ -127,6 +127,16 @@ wrk_run() { # name port [paths-file | path]
   echo "$name $(awk '/Requests\/sec/ {print $2}' "$out") $(awk '$1 == "99%" {print $2}' "$out") load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 
+# Each path of a list once, 16 at a time, before a random run over it: the run measures the long
+# tail once every article has been asked for (its first read, and any rendering a build with
+# another JSON shape needs once, is not what the run is about), not the first request of each.
+every_once() { # paths-file
+  python3 -c 'import sys, urllib.request, concurrent.futures as cf
+base, paths = sys.argv[1], open(sys.argv[2]).read().split()
+with cf.ThreadPoolExecutor(16) as pool:
+    list(pool.map(lambda p: urllib.request.urlopen(base + p).read(), paths))' "http://127.0.0.1:$svc_port" "$1"
+}
+
 results=()
 measure() { # label jar
   local label=$1
@@ -138,6 +148,7 @@ measure() { # label jar
   wrk_run warmup "$svc_port" "$hot_page" >/dev/null
   results+=("$(wrk_run "$label-article-page" "$svc_port" "$hot_page")")
   results+=("$(wrk_run nginx-article-page "$nginx_port" "$hot_page")")
+  every_once "$work/id-paths"
   wrk_run warmup "$svc_port" "$work/id-paths" >/dev/null
   results+=("$(wrk_run "$label-random-by-id" "$svc_port" "$work/id-paths")")
   # Where the reads by id were answered, over the warm-up and the run: the heap, the files, or
@@ -145,12 +156,8 @@ measure() { # label jar
   curl -fs "http://127.0.0.1:$svc_port/q/metrics" | grep -E '^cache_gets_total\{cache="article(s|-files)"' \
     | sed "s/^/  $label /" >&2 || true
   results+=("$(wrk_run nginx-random-by-id "$nginx_port" "$work/id-paths")")
-  # Every page once before the run (16 at a time), as the by-id warm-up reads every id: the run
-  # measures the long tail once each page has been asked for, not the first request of each.
-  python3 -c 'import sys, urllib.request, concurrent.futures as cf
-base, paths = sys.argv[1], open(sys.argv[2]).read().split()
-with cf.ThreadPoolExecutor(16) as pool:
-    list(pool.map(lambda p: urllib.request.urlopen(base + p).read(), paths))' "http://127.0.0.1:$svc_port" "$work/page-paths"
+  every_once "$work/page-paths"
+  wrk_run warmup "$svc_port" "$work/page-paths" >/dev/null
   results+=("$(wrk_run "$label-random-pages" "$svc_port" "$work/page-paths")")
   # Where the pages were answered, over the warm-up and the run: the page files, else rendered
   # (the page cache in memory is not counted).
