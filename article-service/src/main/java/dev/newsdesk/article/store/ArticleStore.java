@@ -99,13 +99,7 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
     private Instant instant(ListingSql.Built built) {
         List<Object[]> found = rows(built);
         Object value = found.isEmpty() ? null : found.getFirst()[0];
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("not an instant: " + value.getClass());
-        };
+        return value == null ? null : timestamp(value);
     }
 
     @Transactional
@@ -230,7 +224,7 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
         List<Place> places = new ArrayList<>();
         for (int i = 0; i < rows.size(); ) {
             long id = ((Number) rows.get(i)[0]).longValue();
-            Instant published = instant(rows.get(i)[1]);
+            Instant published = timestamp(rows.get(i)[1]);
             List<String> categories = new ArrayList<>();
             for (; i < rows.size() && ((Number) rows.get(i)[0]).longValue() == id; i++) {
                 categories.add((String) rows.get(i)[2]);
@@ -240,7 +234,8 @@ public class ArticleStore implements PanacheRepository<ArticleEntity> {
         return places;
     }
 
-    private static Instant instant(Object timestamp) {
+    /** A timestamp column's value as the driver returns it, as an instant. */
+    private static Instant timestamp(Object timestamp) {
         return switch (timestamp) {
             case Instant i -> i;
             case OffsetDateTime o -> o.toInstant();
