@@ -16,7 +16,8 @@ N=${1:-40}
 DURATION=${2:-10}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-JAR="$ROOT/image-service/target/quarkus-app/quarkus-run.jar"
+# BENCH_JAR: another build of the service (e.g. the one before a change), measured the same way.
+JAR="${BENCH_JAR:-$ROOT/image-service/target/quarkus-app/quarkus-run.jar}"
 
 . "$HERE/lib.sh"
 if ! need wrk || ! need nginx || ! need vipsthumbnail; then

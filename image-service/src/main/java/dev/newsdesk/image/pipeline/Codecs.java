@@ -8,26 +8,42 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The encoders this process has. JPEG and PNG are pure Java and always present; lossy WebP and
- * AVIF come from the OS libraries (libwebp, libavif) when they are installed and enabled. A
- * missing library is not an outage: {@code f:auto} then answers with the best format there is,
- * and only an explicit request for the missing format is refused (see the README).
+ * The codecs this process has. JPEG and PNG are always present: JPEG through libjpeg-turbo
+ * ({@link TurboJpeg}) when it is installed, else through ImageIO, the same format either way,
+ * only slower; PNG through ImageIO. Lossy WebP and AVIF come from the OS libraries (libwebp,
+ * libavif) when they are installed and enabled. A missing library is not an outage:
+ * {@code f:auto} then answers with the best format there is, and only an explicit request for
+ * the missing format is refused (see the README).
  */
 public final class Codecs {
 
+    private final TurboJpeg jpeg;
     private final WebpEncoder webp;
     private final AvifEncoder avif;
     private final String summary;
 
-    private Codecs(WebpEncoder webp, AvifEncoder avif, String summary) {
+    private Codecs(TurboJpeg jpeg, WebpEncoder webp, AvifEncoder avif, String summary) {
+        this.jpeg = jpeg;
         this.webp = webp;
         this.avif = avif;
         this.summary = summary;
     }
 
-    /** Opens the native encoders among {@code enabled} (WEBP, AVIF); the others stay off. */
+    /** Opens libjpeg-turbo and the native encoders among {@code enabled} (WEBP, AVIF); the others stay off. */
     public static Codecs load(Set<Format> enabled) {
-        List<String> lines = new ArrayList<>(List.of("jpeg, png: built in"));
+        return load(enabled, true);
+    }
+
+    /** JPEG and PNG through ImageIO only, as on a host without any codec library. */
+    public static Codecs builtInOnly() {
+        return load(Set.of(), false);
+    }
+
+    private static Codecs load(Set<Format> enabled, boolean turbo) {
+        List<String> lines = new ArrayList<>();
+        TurboJpeg jpeg = turbo ? open("jpeg", TurboJpeg::load, lines) : null;
+        lines.add(jpeg != null ? "jpeg: libjpeg-turbo (" + jpeg.name() + ")" : "jpeg: ImageIO");
+        lines.add("png: ImageIO");
         WebpEncoder webp = enabled.contains(Format.WEBP) ? open("webp", WebpEncoder::load, lines) : off("webp", lines);
         AvifEncoder avif = enabled.contains(Format.AVIF) ? open("avif", AvifEncoder::load, lines) : off("avif", lines);
         if (webp != null) {
@@ -36,12 +52,7 @@ public final class Codecs {
         if (avif != null) {
             lines.add("avif: libavif " + avif.version());
         }
-        return new Codecs(webp, avif, String.join("; ", lines));
-    }
-
-    /** JPEG and PNG only, as on a host without the codec libraries. */
-    public static Codecs builtInOnly() {
-        return load(Set.of());
+        return new Codecs(jpeg, webp, avif, String.join("; ", lines));
     }
 
     private static <T> T open(String format, Function<StringBuilder, Optional<T>> loader, List<String> lines) {
@@ -69,6 +80,11 @@ public final class Codecs {
     /** One line for the start-up log: each format and where its encoder comes from, or why it is missing. */
     public String summary() {
         return summary;
+    }
+
+    /** libjpeg-turbo, or null: JPEG then goes through ImageIO. */
+    TurboJpeg turboJpeg() {
+        return jpeg;
     }
 
     byte[] webp(Pixels pixels, int quality) {

@@ -24,6 +24,10 @@ import javax.imageio.stream.ImageInputStream;
  * Then decodes the first frame (GIF: the first frame of an animation), converts to sRGB and
  * packs the pixels. CMYK and YCCK JPEGs are converted by TwelveMonkeys with their ICC profile
  * (or its generic CMYK profile); 16-bit and grey images are reduced to 8-bit sRGB.
+ * <p>
+ * JPEGs without a colour profile in YCbCr, grey or RGB (what cameras, CMSs and CDNs send) are
+ * decoded by libjpeg-turbo when {@link Codecs} has it, shrinking in the DCT; any other JPEG, and
+ * every JPEG on a host without the library, takes the ImageIO path.
  */
 public final class Decoder {
 
@@ -36,16 +40,34 @@ public final class Decoder {
     public record Header(String format, int width, int height) {}
 
     private final long maxPixels;
+    private final TurboJpeg turbo;
 
     public Decoder(long maxPixels) {
+        this(maxPixels, null);
+    }
+
+    /** With libjpeg-turbo for plain JPEGs when {@code turbo} is not null. */
+    Decoder(long maxPixels, TurboJpeg turbo) {
         this.maxPixels = maxPixels;
+        this.turbo = turbo;
     }
 
     /**
-     * Decodes {@code bytes}; {@code subsampling} (≥ 1) lets the reader drop rows and columns while
-     * decoding when the output is far smaller than the source (a shrink-on-load, as libvips does).
+     * Decodes {@code bytes}; {@code subsampling} (1, 2, 4 or 8) lets the decoder shrink while
+     * decoding when the output is far smaller than the source (a shrink-on-load, as libvips does):
+     * libjpeg-turbo scales in the DCT, ImageIO drops rows and columns. Each side becomes at most
+     * {@code side / factor + 1} pixels.
      */
     public Pixels decode(byte[] bytes, SubsamplingPolicy subsampling) {
+        if (turbo != null && TurboJpeg.isJpeg(bytes) && !JpegSegments.hasIccProfile(bytes)) {
+            TurboJpeg.Header plain = turbo.header(bytes);
+            if (plain != null && plain.plainColour()) {
+                Header header = new Header("jpeg", plain.width(), plain.height());
+                checkPixels(header);
+                int factor = Integer.highestOneBit(Math.min(8, Math.max(1, subsampling.factor(header))));
+                return turbo.decode(bytes, plain, factor);
+            }
+        }
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(input);
             try {

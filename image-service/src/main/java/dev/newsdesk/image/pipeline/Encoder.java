@@ -13,9 +13,10 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * The encode step. JPEG: progressive, at the requested quality, with no metadata (the writer
- * gets no source metadata, so EXIF, ICC and comments are all gone; orientation was applied).
- * PNG: ImageIO's writer. Lossy WebP and AVIF: the OS codec libraries through {@link Codecs}
+ * The encode step. JPEG: progressive, 4:2:0, at the requested quality, with no metadata (the
+ * writer gets no source metadata, so EXIF, ICC and comments are all gone; orientation was
+ * applied); through libjpeg-turbo when {@link Codecs} has it, else ImageIO's writer with the
+ * same settings. PNG: ImageIO's writer. Lossy WebP and AVIF: the OS codec libraries through {@link Codecs}
  * ({@code q} mapped by {@link QualityScale}). Never sees {@code auto}: the caller resolves it first.
  */
 public final class Encoder {
@@ -28,7 +29,7 @@ public final class Encoder {
 
     public byte[] encode(Pixels pixels, Format format, int quality) {
         return switch (format) {
-            case JPEG -> jpeg(pixels, quality);
+            case JPEG -> jpeg(codecs.turboJpeg(), pixels, quality);
             case PNG -> png(pixels);
             case WEBP -> codecs.webp(pixels, quality);
             case AVIF -> codecs.avif(pixels, quality);
@@ -37,8 +38,11 @@ public final class Encoder {
         };
     }
 
-    private static byte[] jpeg(Pixels pixels, int quality) {
+    private static byte[] jpeg(TurboJpeg turbo, Pixels pixels, int quality) {
         Pixels opaque = pixels.alpha() ? flatten(pixels) : pixels;
+        if (turbo != null) {
+            return turbo.encode(opaque, quality);
+        }
         ImageWriter writer = writer("jpeg");
         try {
             ImageWriteParam param = writer.getDefaultWriteParam();

@@ -14,9 +14,8 @@ import java.util.Optional;
  * it is not installed: a missing codec library makes its format unavailable, never a failed
  * start. Libraries stay loaded for the life of the process (global arena).
  * <p>
- * Every function descriptor used here is also listed for the native-image builder in
- * {@code META-INF/native-image/dev.newsdesk/image-service/reachability-metadata.json}
- * ("foreign" downcalls): a new signature must be added there too.
+ * Every function descriptor used through it is also registered for the native-image builder by
+ * {@link NativeDowncalls}: a new signature must be added there too.
  */
 final class NativeLibrary {
 

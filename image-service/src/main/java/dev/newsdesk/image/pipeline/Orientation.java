@@ -11,29 +11,8 @@ public final class Orientation {
 
     /** The orientation 1–8 of a JPEG's EXIF block, 1 when absent, unreadable or not a JPEG. */
     public static int read(byte[] jpeg) {
-        if (jpeg.length < 4 || (jpeg[0] & 0xff) != 0xff || (jpeg[1] & 0xff) != 0xd8) {
-            return 1;
-        }
-        int pos = 2;
-        while (pos + 4 <= jpeg.length && (jpeg[pos] & 0xff) == 0xff) {
-            int marker = jpeg[pos + 1] & 0xff;
-            int length = ((jpeg[pos + 2] & 0xff) << 8) | (jpeg[pos + 3] & 0xff);
-            if (marker == 0xda || marker == 0xd9 || length < 2) {
-                return 1; // start of scan: no EXIF before the pixels
-            }
-            int start = pos + 4;
-            if (marker == 0xe1
-                    && length >= 16
-                    && start + 6 <= jpeg.length
-                    && jpeg[start] == 'E'
-                    && jpeg[start + 1] == 'x'
-                    && jpeg[start + 2] == 'i'
-                    && jpeg[start + 3] == 'f') {
-                return fromTiff(jpeg, start + 6, Math.min(jpeg.length, pos + 2 + length));
-            }
-            pos += 2 + length;
-        }
-        return 1;
+        int[] exif = JpegSegments.find(jpeg, JpegSegments.APP1, "Exif");
+        return exif == null || exif[1] - exif[0] < 14 ? 1 : fromTiff(jpeg, exif[0] + 6, exif[1]);
     }
 
     private static int fromTiff(byte[] b, int tiff, int end) {

@@ -22,7 +22,7 @@ public final class Pipeline {
     }
 
     public Pipeline(long maxSourcePixels, Resizer.Kernel kernel, Codecs codecs, MemoryBudget memory) {
-        this.decoder = new Decoder(maxSourcePixels);
+        this.decoder = new Decoder(maxSourcePixels, codecs.turboJpeg());
         this.resizer = new Resizer(kernel);
         this.encoder = new Encoder(codecs);
         this.memory = memory;
@@ -93,14 +93,16 @@ public final class Pipeline {
     }
 
     /**
-     * Lets the reader skip rows and columns when the output is at least four times smaller than
-     * the source, keeping twice the output's resolution for the filter: decoding memory falls by
-     * the square of the factor, quality stays that of the filter.
+     * Lets the decoder shrink when the output is at least four times smaller than the source,
+     * keeping at least twice the output's resolution for the filter: decoding memory falls by
+     * the square of the factor, quality stays that of the filter. A power of two up to 8, the
+     * factors libjpeg scales by in the DCT.
      */
-    private static int shrinkOnLoad(Decoder.Header header, int orientation, ImageOptions options) {
+    static int shrinkOnLoad(Decoder.Header header, int orientation, ImageOptions options) {
         boolean swap = Orientation.swapsAxes(orientation);
         int w = swap ? header.height() : header.width(), h = swap ? header.width() : header.height();
         Geometry g = Geometry.of(w, h, options);
-        return Math.max(1, (int) Math.floor(g.shrink() / 2));
+        int step = (int) Math.min(8, Math.max(1, Math.floor(g.shrink() / 2)));
+        return Integer.highestOneBit(step);
     }
 }

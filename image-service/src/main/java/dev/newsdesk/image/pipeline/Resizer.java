@@ -84,8 +84,8 @@ public final class Resizer {
         private final byte[] bgr;
         private final Weights wx, wy;
         private final Fixed fx, fy;
-        /** The horizontal weights padded to {@link #taps} per window (see {@link Weights#padded}). */
-        private final int[] hweight;
+        /** The horizontal windows, trimmed and padded to {@link #taps} each (see {@link Weights#packed}). */
+        private final int[] hweight, hstart;
 
         private final int taps;
         /** ring[slot][channel][x]: horizontally resized source rows; ringRow[slot] says which. */
@@ -107,8 +107,9 @@ public final class Resizer {
             // of rows up to 255 << ROW_BITS times the horizontal weights' absolute sum.
             this.fx = wx.fixed(LANE_LIMIT / 255.0);
             this.fy = wy.fixed(Integer.MAX_VALUE / (255.0 * (1 << ROW_BITS) * (wx.maxAbsSum + 0.01)));
-            this.taps = (wx.maxCount + 3) & ~3;
-            this.hweight = wx.padded(fx, taps);
+            this.hstart = new int[outW];
+            this.hweight = wx.packed(fx, hstart);
+            this.taps = hweight.length / outW;
             int slots = wy.maxCount + 1;
             this.ring = new int[slots][channels][outW];
             this.ringRow = new int[slots];
@@ -195,14 +196,21 @@ public final class Resizer {
             int shift = fx.bits - ROW_BITS;
             long half = 1L << (shift - 1);
             for (int x = 0, off = 0; x < outW; x++, off += taps) {
-                int p = wx.start[x] - wx.first;
+                int p = hstart[x] - wx.first;
                 // A constant tap count lets the JIT unroll the loop completely: twice as fast as
-                // the same loop with a bound it only learns at run time.
+                // the same loop with a bound it only learns at run time. 5–13 taps: Catmull-Rom
+                // and Lanczos3 up to a 2× shrink, where most renditions of a gallery fall; larger
+                // shrinks take the loop with the bound.
                 long sum = switch (taps) {
-                    case 4 -> dot(spread, p, weight, off, 4);
+                    case 5 -> dot(spread, p, weight, off, 5);
+                    case 6 -> dot(spread, p, weight, off, 6);
+                    case 7 -> dot(spread, p, weight, off, 7);
                     case 8 -> dot(spread, p, weight, off, 8);
+                    case 9 -> dot(spread, p, weight, off, 9);
+                    case 10 -> dot(spread, p, weight, off, 10);
+                    case 11 -> dot(spread, p, weight, off, 11);
                     case 12 -> dot(spread, p, weight, off, 12);
-                    case 16 -> dot(spread, p, weight, off, 16);
+                    case 13 -> dot(spread, p, weight, off, 13);
                     default -> dot(spread, p, weight, off, taps);
                 };
                 long blue = sum << 43 >> 43;
@@ -217,11 +225,8 @@ public final class Resizer {
 
         private static long dot(long[] spread, int p, int[] weight, int off, int taps) {
             long sum = 0;
-            for (int k = 0; k < taps; k += 4) {
-                sum += spread[p + k] * weight[off + k]
-                        + spread[p + k + 1] * weight[off + k + 1]
-                        + spread[p + k + 2] * weight[off + k + 2]
-                        + spread[p + k + 3] * weight[off + k + 3];
+            for (int k = 0; k < taps; k++) {
+                sum += spread[p + k] * weight[off + k];
             }
             return sum;
         }
@@ -300,16 +305,34 @@ public final class Resizer {
         }
 
         /**
-         * {@code fixed}'s windows laid out for the horizontal pass: window i at {@code i * taps},
-         * padded with zero weights to {@code taps} (a multiple of 4), so every window has the same
-         * length and the inner loop unrolls cleanly.
+         * {@code fixed}'s windows laid out for the horizontal pass, every window the same length
+         * ({@code taps}, the returned array's length over the window count), so the inner loop
+         * has a constant bound: window i at {@code i * taps}, its zero weights at either end
+         * trimmed (the kernel's tails round to nothing in fixed point), {@code starts[i]} its
+         * first source pixel, and padded with zeros after its last tap.
          */
-        int[] padded(Fixed fixed, int taps) {
-            int[] padded = new int[start.length * taps];
+        int[] packed(Fixed fixed, int[] starts) {
+            int[] w = fixed.weight();
+            int[] from = new int[start.length], to = new int[start.length];
+            int taps = 1;
             for (int i = 0; i < start.length; i++) {
-                System.arraycopy(fixed.weight(), offset[i], padded, i * taps, count[i]);
+                int lo = offset[i], hi = offset[i] + count[i] - 1;
+                while (lo < hi && w[lo] == 0) {
+                    lo++;
+                }
+                while (hi > lo && w[hi] == 0) {
+                    hi--;
+                }
+                from[i] = lo;
+                to[i] = hi;
+                taps = Math.max(taps, hi - lo + 1);
             }
-            return padded;
+            int[] packed = new int[start.length * taps];
+            for (int i = 0; i < start.length; i++) {
+                starts[i] = start[i] + from[i] - offset[i];
+                System.arraycopy(w, from[i], packed, i * taps, to[i] - from[i] + 1);
+            }
+            return packed;
         }
     }
 
