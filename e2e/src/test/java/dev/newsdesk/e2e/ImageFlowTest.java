@@ -173,7 +173,10 @@ class ImageFlowTest {
                 <p><img src="%s"></p>
                 """.formatted(cdn.url(signedName));
         String src = null;
-        for (JsonNode block : importAndRead(post).get("blocks")) {
+        // article-service measures the picture for its placeholder (image-service fetches the
+        // source once for that) in the background after the import: counted only once it has
+        JsonNode measured = awaitPlaceholders(importAndRead(post).get("id").asLong(), Duration.ofSeconds(30));
+        for (JsonNode block : measured.get("blocks")) {
             if (block.get("type").asText().equals("image")) {
                 src = block.get("src").asText();
             }
@@ -220,6 +223,29 @@ class ImageFlowTest {
                 get(URI.create(RunningSystem.system().article().baseUrl()).resolve(location), "application/json");
         assertEquals(200, read.statusCode(), read.body());
         return JSON.readTree(read.body());
+    }
+
+    /** The article's JSON once every image block carries its placeholder. */
+    private static JsonNode awaitPlaceholders(long id, Duration within) throws Exception {
+        URI uri = RunningSystem.system().article().url("/api/articles/" + id);
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonNode article;
+        do {
+            HttpResponse<String> read = get(uri, "application/json");
+            assertEquals(200, read.statusCode(), read.body());
+            article = JSON.readTree(read.body());
+            boolean measured = true;
+            for (JsonNode block : article.get("blocks")) {
+                if (block.get("type").asText().equals("image") && (!block.hasNonNull("placeholder"))) {
+                    measured = false;
+                }
+            }
+            if (measured) {
+                return article;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no placeholders within " + within + ": " + article);
     }
 
     private static void srcset(String srcset, Map<String, Integer> claims) {
