@@ -60,12 +60,13 @@ public final class Decoder {
      */
     public Pixels decode(byte[] bytes, SubsamplingPolicy subsampling) {
         if (turbo != null && TurboJpeg.isJpeg(bytes) && !JpegSegments.hasIccProfile(bytes)) {
-            TurboJpeg.Header plain = turbo.header(bytes);
-            if (plain != null && plain.plainColour()) {
-                Header header = new Header("jpeg", plain.width(), plain.height());
+            Pixels plain = turbo.decode(bytes, size -> {
+                Header header = new Header("jpeg", size.width(), size.height());
                 checkPixels(header);
-                int factor = Integer.highestOneBit(Math.min(8, Math.max(1, subsampling.factor(header))));
-                return turbo.decode(bytes, plain, factor);
+                return Integer.highestOneBit(Math.min(8, Math.max(1, subsampling.factor(header))));
+            });
+            if (plain != null) {
+                return plain;
             }
         }
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {

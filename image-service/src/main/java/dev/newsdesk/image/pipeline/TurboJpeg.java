@@ -12,6 +12,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * JPEG decode and encode through libjpeg-turbo's TurboJPEG API (Debian {@code libturbojpeg0},
@@ -51,8 +52,8 @@ final class TurboJpeg {
     private static final int PF_BGR = 1, SAMP_420 = 2, CS_RGB = 0, CS_YCBCR = 1, CS_GRAY = 2;
     private static final int FLAG_PROGRESSIVE = 16384, ERR_WARNING = 0;
 
-    /** What the header says: the size, and whether the colour space is one this decoder takes. */
-    record Header(int width, int height, boolean plainColour) {}
+    /** A plain-colour JPEG's size, from its header. */
+    record Header(int width, int height) {}
 
     private final MethodHandle initDecompress, initCompress, destroy, errorCode, errorString;
     private final MethodHandle header, decompress, compress, free;
@@ -96,54 +97,35 @@ final class TurboJpeg {
     }
 
     /**
-     * The header of {@code jpeg}, or null when libjpeg-turbo cannot read it. YCbCr, grey and RGB
-     * are "plain": decoded straight to sRGB bytes. CMYK and YCCK are not (they need a colour
-     * profile, which the ImageIO path applies).
+     * Decodes {@code jpeg} to BGR when libjpeg-turbo reads its header and its colour space is
+     * plain (YCbCr, grey or RGB: straight to sRGB bytes), else returns null for the ImageIO path
+     * (CMYK and YCCK need a colour profile, which that path applies; an unreadable header gets
+     * its error there). {@code denominator} sees the header before any pixel is decoded and
+     * answers the DCT scale, 1/1, 1/2, 1/4 or 1/8: each side becomes {@code ceil(side / d)}. A
+     * warning (a truncated or slightly damaged stream) still gives the picture, as ImageIO does;
+     * a fatal error is the client's 422. One handle and one copy of the input serve both steps.
      */
-    Header header(byte[] jpeg) {
-        return decompressing(jpeg, (arena, handle, in) -> {
-            MemorySegment ints = arena.allocate(JAVA_INT, 4);
-            int rc = (int) header.invokeExact(
-                    handle, in, (long) jpeg.length, ints, ints.asSlice(4), ints.asSlice(8), ints.asSlice(12));
-            if (rc != 0) {
-                return null;
-            }
-            int colourspace = ints.getAtIndex(JAVA_INT, 3);
-            return new Header(
-                    ints.getAtIndex(JAVA_INT, 0),
-                    ints.getAtIndex(JAVA_INT, 1),
-                    colourspace == CS_YCBCR || colourspace == CS_GRAY || colourspace == CS_RGB);
-        });
-    }
-
-    /**
-     * Decodes {@code jpeg} to BGR, scaled in the DCT by 1/{@code denominator} (1, 2, 4 or 8):
-     * each side becomes {@code ceil(side / denominator)}. A warning (a truncated or slightly
-     * damaged stream) still gives the picture, as ImageIO does; a fatal error is the client's
-     * 422.
-     */
-    Pixels decode(byte[] jpeg, Header h, int denominator) {
-        int w = (h.width() + denominator - 1) / denominator, ht = (h.height() + denominator - 1) / denominator;
-        return decompressing(jpeg, (arena, handle, in) -> {
-            MemorySegment out = arena.allocate((long) w * ht * 3);
-            int rc = (int) decompress.invokeExact(handle, in, (long) jpeg.length, out, w, 0, ht, PF_BGR, 0);
-            if (rc != 0 && (int) errorCode.invokeExact(handle) != ERR_WARNING) {
-                throw ImageProblems.unusableSource("source-corrupt", "The source image could not be decoded");
-            }
-            return Pixels.bgr(w, ht, out.toArray(JAVA_BYTE));
-        });
-    }
-
-    /** A call on a fresh decompressor, with the JPEG's bytes copied into the call's arena. */
-    private interface Decompression<T> {
-        T apply(Arena arena, MemorySegment handle, MemorySegment jpeg) throws Throwable;
-    }
-
-    private <T> T decompressing(byte[] jpeg, Decompression<T> call) {
+    Pixels decode(byte[] jpeg, ToIntFunction<Header> denominator) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment handle = (MemorySegment) initDecompress.invokeExact();
             try {
-                return call.apply(arena, handle, arena.allocateFrom(JAVA_BYTE, jpeg));
+                MemorySegment in = arena.allocateFrom(JAVA_BYTE, jpeg);
+                MemorySegment ints = arena.allocate(JAVA_INT, 4);
+                int rc = (int) header.invokeExact(
+                        handle, in, (long) jpeg.length, ints, ints.asSlice(4), ints.asSlice(8), ints.asSlice(12));
+                int colourspace = ints.getAtIndex(JAVA_INT, 3);
+                if (rc != 0 || !(colourspace == CS_YCBCR || colourspace == CS_GRAY || colourspace == CS_RGB)) {
+                    return null;
+                }
+                Header h = new Header(ints.getAtIndex(JAVA_INT, 0), ints.getAtIndex(JAVA_INT, 1));
+                int d = denominator.applyAsInt(h);
+                int w = (h.width() + d - 1) / d, ht = (h.height() + d - 1) / d;
+                MemorySegment out = arena.allocate((long) w * ht * 3);
+                rc = (int) decompress.invokeExact(handle, in, (long) jpeg.length, out, w, 0, ht, PF_BGR, 0);
+                if (rc != 0 && (int) errorCode.invokeExact(handle) != ERR_WARNING) {
+                    throw ImageProblems.unusableSource("source-corrupt", "The source image could not be decoded");
+                }
+                return Pixels.bgr(w, ht, out.toArray(JAVA_BYTE));
             } finally {
                 int ignored = (int) destroy.invokeExact(handle);
             }
