@@ -183,12 +183,25 @@ class EdgeLimitsTest {
     }
 
     /** "status upstream" of each request in the edge's access log whose line contains {@code marker}. */
-    private static List<String> accessLog(String marker) throws IOException {
+    /**
+     * The status and upstream of the access-log lines with {@code marker}. nginx writes a line
+     * after it has sent the answer, so a client can hold the answer first: read until a line is
+     * there, for at most 5 s.
+     */
+    private static List<String> accessLog(String marker) throws IOException, InterruptedException {
         Path log = RunningCluster.cluster().nginxPrefix().resolve("logs/access.log");
-        return Files.readAllLines(log).stream()
-                .filter(line -> line.contains(marker))
-                .map(line -> line.substring(line.indexOf("\" ") + 2).split(" "))
-                .map(fields -> fields[0] + " " + fields[1])
-                .toList();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<String> lines;
+        do {
+            lines = Files.readAllLines(log).stream()
+                    .filter(line -> line.contains(marker))
+                    .map(line -> line.substring(line.indexOf("\" ") + 2).split(" "))
+                    .map(fields -> fields[0] + " " + fields[1])
+                    .toList();
+            if (lines.isEmpty()) {
+                Thread.sleep(50);
+            }
+        } while (lines.isEmpty() && System.nanoTime() < deadline);
+        return lines;
     }
 }
