@@ -1,5 +1,6 @@
 package dev.newsdesk.feed.api;
 
+import dev.newsdesk.feed.cache.BuiltFeed;
 import dev.newsdesk.feed.cache.FeedStore;
 import dev.newsdesk.feed.cache.Rendition;
 import dev.newsdesk.feed.config.FeedSettings;
@@ -7,6 +8,8 @@ import dev.newsdesk.feed.model.FeedKey;
 import dev.newsdesk.feed.render.FeedFormat;
 import dev.newsdesk.http.ProblemException;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,8 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The contract's feed paths. Every answer comes from {@link FeedStore}'s prebuilt documents — a
- * reader's request never reaches article-service — so it runs on the I/O thread.
+ * The contract's feed paths. Every answer comes from {@link FeedStore}'s built feeds — a reader's
+ * request never reaches article-service — on the I/O thread once the document is rendered; the
+ * first request for a document renders it on a worker thread.
  *
  * <p>Caching: {@value #CACHE_CONTROL}. A CDN or reader may reuse a document for a minute (well
  * inside the poll-to-feed delay readers are promised), serve it while revalidating for five
@@ -59,7 +63,7 @@ public class FeedResource {
     @NonBlocking
     @Path("/{file}")
     @Operation(operationId = "getFeed", summary = "The feed of the newest articles")
-    public Response home(@BeanParam FeedRequest request) {
+    public Uni<Response> home(@BeanParam FeedRequest request) {
         return serve(FeedKey.HOME, request);
     }
 
@@ -67,7 +71,7 @@ public class FeedResource {
     @NonBlocking
     @Path("/categories/{name}/{file}")
     @Operation(operationId = "getCategoryFeed", summary = "The feed of one category")
-    public Response category(
+    public Uni<Response> category(
             @Parameter(description = "The category") @PathParam("name") String name, @BeanParam FeedRequest request) {
         return serve(FeedKey.category(name), request);
     }
@@ -76,12 +80,12 @@ public class FeedResource {
     @NonBlocking
     @Path("/tags/{name}/{file}")
     @Operation(operationId = "getTagFeed", summary = "The feed of one tag")
-    public Response tag(
+    public Uni<Response> tag(
             @Parameter(description = "The tag") @PathParam("name") String name, @BeanParam FeedRequest request) {
         return serve(FeedKey.tag(name), request);
     }
 
-    private Response serve(FeedKey key, FeedRequest request) {
+    private Uni<Response> serve(FeedKey key, FeedRequest request) {
         String file = request.file();
         FeedFormat format = FeedFormat.ofFile(file);
         if (format == null) {
@@ -92,7 +96,7 @@ public class FeedResource {
             throw ProblemException.unavailable(
                     "No feed has been built yet: article-service has not been reached", retryAfterSeconds);
         }
-        var feed = store.get(key);
+        BuiltFeed feed = store.get(key);
         if (feed == null) {
             throw ProblemException.notFound(
                     switch (key.kind()) {
@@ -101,10 +105,22 @@ public class FeedResource {
                         case TAG -> "No tag is called '" + key.name() + "'";
                     });
         }
-        Rendition rendition = feed.page(format, pageNumber(request.page()));
-        if (rendition == null) {
+        int page = pageNumber(request.page());
+        if (!feed.hasPage(page)) {
             throw ProblemException.notFound("This feed has no page " + request.page());
         }
+        Rendition rendered = feed.rendered(format, page);
+        if (rendered != null) {
+            return Uni.createFrom().item(respond(rendered, format, request));
+        }
+        // Rendering a document (up to 50 full articles, and its gzip copy) takes milliseconds:
+        // a worker thread does it, once, and the event loop answers from it afterwards.
+        return Uni.createFrom()
+                .item(() -> respond(feed.page(format, page), format, request))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response respond(Rendition rendition, FeedFormat format, FeedRequest request) {
         boolean gzip = Rendition.acceptsGzip(request.acceptEncoding());
         Response.ResponseBuilder response;
         if (rendition.notModified(request.ifNoneMatch(), request.ifModifiedSince(), gzip)) {

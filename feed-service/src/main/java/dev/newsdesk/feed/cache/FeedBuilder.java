@@ -5,35 +5,54 @@ import dev.newsdesk.feed.model.FeedItem;
 import dev.newsdesk.feed.model.FeedKey;
 import dev.newsdesk.feed.render.FeedFormat;
 import dev.newsdesk.feed.render.FeedRenderer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds all documents of one feed from its items: pages of {@code pageSize}, each rendered in
- * every format. Plain Java, so its cost can be measured without a server (bench/feed).
+ * Builds one feed from its items: pages of {@code pageSize}, each a model that every format is
+ * rendered from when a reader first asks for it ({@link BuiltFeed#page}). Plain Java, so its cost
+ * can be measured without a server (bench/feed).
  */
 public final class FeedBuilder {
 
-    private final List<FeedRenderer> renderers = FeedRenderer.all();
+    /** The documents a builder made without a bound of its own keep (tests and tools). */
+    static final long DEFAULT_RENDITION_BYTES = 32L * 1024 * 1024;
+
+    private final Map<FeedFormat, FeedRenderer> renderers = new EnumMap<>(FeedFormat.class);
     private final FeedLinks links;
     private final int pageSize;
     private final int maxPages;
+    private final Renditions renditions;
 
-    public FeedBuilder(FeedLinks links, int pageSize, int maxPages) {
+    public FeedBuilder(FeedLinks links, int pageSize, int maxPages, Renditions renditions) {
         this.links = links;
         this.pageSize = Math.max(1, pageSize);
         this.maxPages = Math.max(1, maxPages);
+        this.renditions = renditions;
+        FeedRenderer.all().forEach(r -> renderers.put(r.format(), r));
+    }
+
+    public FeedBuilder(FeedLinks links, int pageSize, int maxPages) {
+        this(links, pageSize, maxPages, new Renditions(DEFAULT_RENDITION_BYTES));
     }
 
     public FeedLinks links() {
         return links;
     }
 
+    public Renditions renditions() {
+        return renditions;
+    }
+
     /**
-     * The documents for {@code items} (newest first). Their {@code Last-Modified} is a function of
+     * The feed of {@code items} (newest first). Its {@code Last-Modified} is a function of
      * what article-service holds, so every replica that has read the same changes gives the same
      * one: the newest item's update, or the newest deletion anywhere if that is later,
      * because a deletion changes a feed without making any remaining item newer, and a client's
@@ -43,19 +62,30 @@ public final class FeedBuilder {
      */
     public BuiltFeed build(FeedKey key, String fingerprint, List<FeedItem> items, Instant lastDeletion) {
         int pageCount = Math.max(1, Math.min(maxPages, (items.size() + pageSize - 1) / pageSize));
-        Map<FeedFormat, List<Rendition>> pages = new EnumMap<>(FeedFormat.class);
+        List<Feed> pages = new ArrayList<>(pageCount);
+        List<Instant> modified = new ArrayList<>(pageCount);
         for (int page = 1; page <= pageCount; page++) {
             int from = (page - 1) * pageSize;
             List<FeedItem> slice = items.subList(Math.min(from, items.size()), Math.min(from + pageSize, items.size()));
-            boolean hasNext = page < pageCount;
-            Feed feed = links.feed(key, page, hasNext, slice);
-            Instant modified = later(feed.updated().toInstant(), lastDeletion);
-            for (FeedRenderer renderer : renderers) {
-                pages.computeIfAbsent(renderer.format(), f -> new ArrayList<>())
-                        .add(Rendition.of(renderer.format(), renderer.render(feed), modified));
-            }
+            Feed feed = links.feed(key, page, page < pageCount, slice);
+            pages.add(feed);
+            modified.add(later(feed.updated().toInstant(), lastDeletion));
         }
-        return new BuiltFeed(key, fingerprint, pages);
+        return new BuiltFeed(key, fingerprint, firstPage(pages.getFirst()), pages, modified, renderers, renditions);
+    }
+
+    /** What page 1 shows, as a digest: see {@link BuiltFeed#firstPage}. */
+    private static String firstPage(Feed page) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((page.title() + "\n" + page.hasNext() + "\n").getBytes(StandardCharsets.UTF_8));
+            for (FeedItem item : page.items()) {
+                digest.update((item.id() + ":" + item.updated() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static Instant later(Instant a, Instant b) {

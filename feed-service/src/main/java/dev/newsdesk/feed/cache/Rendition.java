@@ -18,16 +18,16 @@ import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * One prebuilt document — one page of one feed in one format — with the validators of RFC 9110:
+ * One rendered document — one page of one feed in one format — with the validators of RFC 9110:
  * a strong {@code ETag} from the bytes (so replicas that render the same articles agree on it)
- * and {@code Last-Modified}. Header values are formatted once, when the document is built.
+ * and {@code Last-Modified}. Header values are formatted once, when the document is rendered.
  *
  * <p>The bytes are held once, off-heap, in a buffer every response writes from without copying
  * (Netty hands a direct buffer straight to the socket): serving a 100 KB feed then costs about
  * what serving a 304 costs, which is what lets feed-service keep up with nginx's sendfile.
  *
  * <p>A gzip-encoded copy is made at the same time (about a fifth of the size for these feeds),
- * for the readers and CDNs that accept it — nearly all — so compression costs once per rebuild,
+ * for the readers and CDNs that accept it — nearly all — so compression costs once per rendering,
  * never per request. It is a different representation (RFC 9110 §8.8.3), so it has its own strong
  * ETag: the identity one with {@code -gzip} inside the quotes.
  */
@@ -106,6 +106,11 @@ public record Rendition(
             throw new UncheckedIOException("gzip into memory cannot fail", e);
         }
         return out.toByteArray();
+    }
+
+    /** The memory the document holds: its identity and gzip bytes. */
+    int weight() {
+        return body.length() + gzipBody.length();
     }
 
     /** A copy of the document's bytes (for tests and tools; responses write {@link #body()}). */

@@ -3,6 +3,7 @@ package dev.newsdesk.feed.source;
 import dev.newsdesk.feed.cache.FeedBuilder;
 import dev.newsdesk.feed.cache.FeedLinks;
 import dev.newsdesk.feed.cache.FeedStore;
+import dev.newsdesk.feed.cache.Renditions;
 import dev.newsdesk.feed.config.FeedConfig;
 import dev.newsdesk.feed.config.FeedSettings;
 import dev.newsdesk.feed.model.FeedItem;
@@ -74,7 +75,6 @@ public class ChangePoller {
         this.hub = hub;
         this.breakers = breakers;
         this.interval = settings.pollInterval();
-        this.metrics = PollMetrics.register(registry, store);
         String feedBase = config.feedBaseUrl().orElse(config.publicBaseUrl());
         FeedBuilder builder = new FeedBuilder(
                 new FeedLinks(
@@ -83,7 +83,9 @@ public class ChangePoller {
                         settings.hubUrl().filter(h -> !h.isBlank()).orElse(null),
                         settings.title()),
                 settings.pageSize(),
-                settings.pages());
+                settings.pages(),
+                new Renditions(settings.documentCache().asLongValue()));
+        this.metrics = PollMetrics.register(registry, store, builder.renditions());
         ItemMapping mapping =
                 new ItemMapping(config.publicBaseUrl(), config.imageBaseUrl().orElse(config.publicBaseUrl()));
         int wanted = Math.max(1, settings.pageSize()) * Math.max(1, settings.pages());

@@ -3,7 +3,6 @@ package dev.newsdesk.feed.source;
 import dev.newsdesk.feed.cache.BuiltFeed;
 import dev.newsdesk.feed.cache.FeedBuilder;
 import dev.newsdesk.feed.cache.FeedStore;
-import dev.newsdesk.feed.cache.Rendition;
 import dev.newsdesk.feed.model.FeedItem;
 import dev.newsdesk.feed.model.FeedKey;
 import dev.newsdesk.feed.render.FeedFormat;
@@ -33,7 +32,7 @@ import org.jboss.logging.Logger;
 /**
  * Brings one feed in line with article-service: lists its newest articles (ids, versions and
  * {@code updatedAt}), fingerprints that list and, only when the fingerprint changed, rebuilds the
- * feed from the articles' items. Items are held by article id and version, so a rebuild fetches
+ * feed's pages from the articles' items (rendering waits for a reader: see {@code Renditions}). Items are held by article id and version, so a rebuild fetches
  * only the articles that are new or changed. Only the items some feed shows are held (see
  * {@link #retainShown}), so memory follows the number of feeds, not the size of the archive. Used
  * by the poller's one thread only; the articles a rebuild lacks are fetched side by side
@@ -113,10 +112,10 @@ final class FeedRefresher {
         BuiltFeed built = builder.build(key, fingerprint, feedItems, lastDeletion);
         store.put(built);
         rebuilds.increment();
-        for (FeedFormat format : FeedFormat.values()) {
-            Rendition now = built.page(format, 1);
-            Rendition was = before == null ? null : before.page(format, 1);
-            if (was == null || !was.etag().equals(now.etag())) {
+        // The hub hears of a feed whose first page changed; the documents themselves are rendered
+        // when a reader (or the hub, fetching the topic) first asks for them.
+        if (before == null || !before.firstPage().equals(built.firstPage())) {
+            for (FeedFormat format : FeedFormat.values()) {
                 topics.add(builder.links().feedBaseUrl() + key.path() + "/" + format.file());
             }
         }

@@ -59,7 +59,11 @@ public final class ColdFeedBuild {
         }
         FeedBuilder builder =
                 new FeedBuilder(new FeedLinks("https://news.example", "https://news.example", null, "newsdesk"), 50, 1);
-        return builder.build(FeedKey.HOME, "bench", items, null);
+        BuiltFeed feed = builder.build(FeedKey.HOME, "bench", items, null);
+        for (FeedFormat format : FeedFormat.values()) {
+            feed.page(format, 1); // the service renders each document when it is first asked for
+        }
+        return feed;
     }
 
     /** Articles shaped like the imported Chinese news posts: paragraphs, a gallery, signed image URLs. */
