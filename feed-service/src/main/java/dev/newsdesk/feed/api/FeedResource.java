@@ -7,16 +7,12 @@ import dev.newsdesk.feed.config.FeedSettings;
 import dev.newsdesk.feed.model.FeedKey;
 import dev.newsdesk.feed.render.FeedFormat;
 import dev.newsdesk.http.ProblemException;
-import io.smallrye.common.annotation.NonBlocking;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,19 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The contract's feed paths. Every answer comes from {@link FeedStore}'s built feeds — a reader's
- * request never reaches article-service — on the I/O thread once the document is rendered; the
- * first request for a document renders it on a worker thread.
- *
- * <p>Caching: {@value #CACHE_CONTROL}. A CDN or reader may reuse a document for a minute (well
- * inside the poll-to-feed delay readers are promised), serve it while revalidating for five
- * minutes, and keep serving it for a day if feed-service itself fails. Stale documents (article-
- * service unreachable since the last good poll) carry {@code Warning: 110 - "Response is Stale"}
- * (RFC 7234 §5.5.1), {@code X-Feed-Stale: true} and {@code X-Feed-Age}: seconds since the feeds
- * last matched article-service.
- *
- * <p>Clients that accept gzip get the copy compressed when the feed was built (its own ETag,
- * {@code Vary: Accept-Encoding}); the others the identity bytes.
+ * The contract's feed paths. Every answer comes from {@link FeedStore}'s built feeds: a reader's
+ * request never reaches article-service. A document already rendered is answered on the event
+ * loop by {@link FeedHitRoute} before this resource is involved; what reaches it — a document's
+ * first request, which renders it, a later page, a problem — runs on a worker thread. Both answer
+ * through {@link FeedReply}.
  */
 @Path("/feeds")
 @Tag(name = "feeds", description = "RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents")
@@ -48,8 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirements
 public class FeedResource {
 
-    static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400";
-
     private final FeedStore store;
     private final int retryAfterSeconds;
 
@@ -60,32 +46,29 @@ public class FeedResource {
     }
 
     @GET
-    @NonBlocking
     @Path("/{file}")
     @Operation(operationId = "getFeed", summary = "The feed of the newest articles")
-    public Uni<Response> home(@BeanParam FeedRequest request) {
+    public Response home(@BeanParam FeedRequest request) {
         return serve(FeedKey.HOME, request);
     }
 
     @GET
-    @NonBlocking
     @Path("/categories/{name}/{file}")
     @Operation(operationId = "getCategoryFeed", summary = "The feed of one category")
-    public Uni<Response> category(
+    public Response category(
             @Parameter(description = "The category") @PathParam("name") String name, @BeanParam FeedRequest request) {
         return serve(FeedKey.category(name), request);
     }
 
     @GET
-    @NonBlocking
     @Path("/tags/{name}/{file}")
     @Operation(operationId = "getTagFeed", summary = "The feed of one tag")
-    public Uni<Response> tag(
+    public Response tag(
             @Parameter(description = "The tag") @PathParam("name") String name, @BeanParam FeedRequest request) {
         return serve(FeedKey.tag(name), request);
     }
 
-    private Uni<Response> serve(FeedKey key, FeedRequest request) {
+    private Response serve(FeedKey key, FeedRequest request) {
         String file = request.file();
         FeedFormat format = FeedFormat.ofFile(file);
         if (format == null) {
@@ -109,37 +92,20 @@ public class FeedResource {
         if (!feed.hasPage(page)) {
             throw ProblemException.notFound("This feed has no page " + request.page());
         }
-        Rendition rendered = feed.rendered(format, page);
-        if (rendered != null) {
-            return Uni.createFrom().item(respond(rendered, format, request));
-        }
-        // Rendering a document (up to 50 full articles, and its gzip copy) takes milliseconds:
-        // a worker thread does it, once, and the event loop answers from it afterwards.
-        return Uni.createFrom()
-                .item(() -> respond(feed.page(format, page), format, request))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return respond(feed.page(format, page), format, request);
     }
 
     private Response respond(Rendition rendition, FeedFormat format, FeedRequest request) {
-        boolean gzip = Rendition.acceptsGzip(request.acceptEncoding());
-        Response.ResponseBuilder response;
-        if (rendition.notModified(request.ifNoneMatch(), request.ifModifiedSince(), gzip)) {
-            response = Response.notModified();
-        } else {
-            response = Response.ok(rendition.body(gzip)).type(format.mediaType());
-            if (gzip) {
-                response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        FeedReply reply = FeedReply.of(
+                rendition, format, request.ifNoneMatch(), request.ifModifiedSince(), request.acceptEncoding(), store);
+        Response.ResponseBuilder response = Response.status(reply.status()).entity(reply.body());
+        reply.headers().forEach((name, value) -> {
+            if (name.equals(HttpHeaders.CONTENT_TYPE)) {
+                response.type(value);
+            } else {
+                response.header(name, value);
             }
-        }
-        response.header(HttpHeaders.ETAG, rendition.etag(gzip))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                .header(HttpHeaders.LAST_MODIFIED, rendition.lastModifiedHeader())
-                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-        if (store.stale()) {
-            response.header("Warning", "110 - \"Response is Stale\"")
-                    .header("X-Feed-Stale", "true")
-                    .header("X-Feed-Age", store.ageSeconds(Instant.now()));
-        }
+        });
         return response.build();
     }
 

@@ -24,6 +24,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -101,6 +102,42 @@ class FeedEndpointsTest {
         assertEquals("http://feeds.test/feeds/feed.json", json.get("feed_url").asText());
         assertEquals(
                 "http://feeds.test/feeds/feed.json?page=2", json.get("next_url").asText());
+    }
+
+    @Test
+    void aDocumentIsRenderedOnAWorkerOnceThenAnsweredFromTheEventLoop() {
+        // an edit rebuilds the home feed, and a poll renders nothing of it
+        articles.retitle(4, "Article 4, rendered when read", Instant.now().toString());
+        assertTrue(poller.poll());
+        Response first = answered("/feeds/atom.xml", null);
+        assertEquals(200, first.statusCode());
+        assertEquals("worker", first.header(AnsweringThread.ANSWER), "the first request renders it");
+
+        Response again = answered("/feeds/atom.xml", null);
+        assertEquals("event-loop", again.header(AnsweringThread.ANSWER));
+        assertEquals(first.asString(), again.asString());
+        for (String header : List.of("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Type")) {
+            assertEquals(first.header(header), again.header(header), header);
+        }
+        assertEquals("nosniff", again.header("X-Content-Type-Options"), "the server's response hooks apply to it too");
+
+        Response notModified = answered("/feeds/atom.xml", first.header("ETag"));
+        assertEquals(304, notModified.statusCode());
+        assertEquals("event-loop", notModified.header(AnsweringThread.ANSWER));
+        assertEquals(first.header("ETag"), notModified.header("ETag"));
+
+        assertEquals("worker", answered("/feeds/atom.xml?page=2", null).header(AnsweringThread.ANSWER));
+        Response unknown = answered("/feeds/tags/nope/atom.xml", null);
+        assertEquals(404, unknown.statusCode());
+        assertEquals("worker", unknown.header(AnsweringThread.ANSWER));
+    }
+
+    private static Response answered(String path, String ifNoneMatch) {
+        var request = given().urlEncodingEnabled(false).header(AnsweringThread.ASK, "1");
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return request.get(path);
     }
 
     @Test
