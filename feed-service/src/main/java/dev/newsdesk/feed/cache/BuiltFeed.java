@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One build of one feed: its pages as models (index 0 is page 1), each page's
- * {@code Last-Modified}, and the fingerprint of the article list they were built from. The
- * documents are rendered from the models when first asked for and kept in {@link Renditions};
- * a rebuild is a new object, so its documents never mix with the ones it replaces.
+ * One build of one feed: its pages as models with their {@code Last-Modified} (index 0 is page
+ * 1), and the fingerprint of the article list they were built from. The documents are rendered
+ * from the models when first asked for and kept in {@link Renditions}; a rebuild is a new
+ * object, so its documents never mix with the ones it replaces.
  */
 public final class BuiltFeed {
+
+    /** One page's model and its {@code Last-Modified}. */
+    record Page(Feed feed, Instant lastModified) {}
 
     private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -23,8 +26,7 @@ public final class BuiltFeed {
     private final FeedKey key;
     private final String fingerprint;
     private final String firstPage;
-    private final List<Feed> pages;
-    private final List<Instant> lastModified;
+    private final List<Page> pages;
     private final Map<FeedFormat, FeedRenderer> renderers;
     private final Renditions renditions;
 
@@ -32,15 +34,13 @@ public final class BuiltFeed {
             FeedKey key,
             String fingerprint,
             String firstPage,
-            List<Feed> pages,
-            List<Instant> lastModified,
+            List<Page> pages,
             Map<FeedFormat, FeedRenderer> renderers,
             Renditions renditions) {
         this.key = key;
         this.fingerprint = fingerprint;
         this.firstPage = firstPage;
         this.pages = List.copyOf(pages);
-        this.lastModified = List.copyOf(lastModified);
         this.renderers = renderers;
         this.renditions = renditions;
     }
@@ -72,10 +72,10 @@ public final class BuiltFeed {
         if (!hasPage(page)) {
             return null;
         }
+        Page built = pages.get(page - 1);
         return renditions.get(
                 new Renditions.Key(build, format, page),
-                () -> Rendition.of(
-                        format, renderers.get(format).render(pages.get(page - 1)), lastModified.get(page - 1)));
+                () -> Rendition.of(format, renderers.get(format).render(built.feed()), built.lastModified()));
     }
 
     /** Page {@code page} in {@code format} if it is rendered already, else null: never renders. */

@@ -5,15 +5,12 @@ import dev.newsdesk.feed.model.FeedItem;
 import dev.newsdesk.feed.model.FeedKey;
 import dev.newsdesk.feed.render.FeedFormat;
 import dev.newsdesk.feed.render.FeedRenderer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Builds one feed from its items: pages of {@code pageSize}, each a model that every format is
@@ -62,30 +59,21 @@ public final class FeedBuilder {
      */
     public BuiltFeed build(FeedKey key, String fingerprint, List<FeedItem> items, Instant lastDeletion) {
         int pageCount = Math.max(1, Math.min(maxPages, (items.size() + pageSize - 1) / pageSize));
-        List<Feed> pages = new ArrayList<>(pageCount);
-        List<Instant> modified = new ArrayList<>(pageCount);
+        List<BuiltFeed.Page> pages = new ArrayList<>(pageCount);
         for (int page = 1; page <= pageCount; page++) {
             int from = (page - 1) * pageSize;
             List<FeedItem> slice = items.subList(Math.min(from, items.size()), Math.min(from + pageSize, items.size()));
             Feed feed = links.feed(key, page, page < pageCount, slice);
-            pages.add(feed);
-            modified.add(later(feed.updated().toInstant(), lastDeletion));
+            pages.add(new BuiltFeed.Page(feed, later(feed.updated().toInstant(), lastDeletion)));
         }
-        return new BuiltFeed(key, fingerprint, firstPage(pages.getFirst()), pages, modified, renderers, renditions);
+        return new BuiltFeed(key, fingerprint, firstPage(pages.getFirst().feed()), pages, renderers, renditions);
     }
 
-    /** What page 1 shows, as a digest: see {@link BuiltFeed#firstPage}. */
+    /** What page 1 shows, as a fingerprint: see {@link BuiltFeed#firstPage}. */
     private static String firstPage(Feed page) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((page.title() + "\n" + page.hasNext() + "\n").getBytes(StandardCharsets.UTF_8));
-            for (FeedItem item : page.items()) {
-                digest.update((item.id() + ":" + item.updated() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Fingerprint.of(Stream.concat(
+                Stream.of(page.title(), Boolean.toString(page.hasNext())),
+                page.items().stream().map(item -> item.id() + ":" + item.updated())));
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -3,20 +3,17 @@ package dev.newsdesk.feed.source;
 import dev.newsdesk.feed.cache.BuiltFeed;
 import dev.newsdesk.feed.cache.FeedBuilder;
 import dev.newsdesk.feed.cache.FeedStore;
+import dev.newsdesk.feed.cache.Fingerprint;
 import dev.newsdesk.feed.model.FeedItem;
 import dev.newsdesk.feed.model.FeedKey;
 import dev.newsdesk.feed.render.FeedFormat;
 import io.micrometer.core.instrument.Counter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -230,16 +227,7 @@ final class FeedRefresher {
     }
 
     static String fingerprint(List<ArticlePage.ArticleSummary> newest) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (ArticlePage.ArticleSummary s : newest) {
-                digest.update(
-                        (s.id() + ":" + s.version() + ":" + s.updatedAt() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Fingerprint.of(newest.stream().map(s -> s.id() + ":" + s.version() + ":" + s.updatedAt()));
     }
 
     /** A mapped article and the version it was mapped from. */
