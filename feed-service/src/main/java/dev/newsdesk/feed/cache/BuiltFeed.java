@@ -26,6 +26,7 @@ public final class BuiltFeed {
     private final FeedKey key;
     private final String fingerprint;
     private final String firstPage;
+    private final Instant lastDeletion;
     private final List<Page> pages;
     private final Map<FeedFormat, FeedRenderer> renderers;
     private final Renditions renditions;
@@ -34,12 +35,14 @@ public final class BuiltFeed {
             FeedKey key,
             String fingerprint,
             String firstPage,
+            Instant lastDeletion,
             List<Page> pages,
             Map<FeedFormat, FeedRenderer> renderers,
             Renditions renditions) {
         this.key = key;
         this.fingerprint = fingerprint;
         this.firstPage = firstPage;
+        this.lastDeletion = lastDeletion;
         this.pages = List.copyOf(pages);
         this.renderers = renderers;
         this.renditions = renditions;
@@ -60,6 +63,11 @@ public final class BuiltFeed {
      */
     public String firstPage() {
         return firstPage;
+    }
+
+    /** The newest deletion its {@code Last-Modified} counted (null: none). */
+    public Instant lastDeletion() {
+        return lastDeletion;
     }
 
     /** Whether the feed has page {@code page} (1-based). */

@@ -66,7 +66,8 @@ public final class FeedBuilder {
             Feed feed = links.feed(key, page, page < pageCount, slice);
             pages.add(new BuiltFeed.Page(feed, later(feed.updated().toInstant(), lastDeletion)));
         }
-        return new BuiltFeed(key, fingerprint, firstPage(pages.getFirst().feed()), pages, renderers, renditions);
+        return new BuiltFeed(
+                key, fingerprint, firstPage(pages.getFirst().feed()), lastDeletion, pages, renderers, renditions);
     }
 
     /** What page 1 shows, as a fingerprint: see {@link BuiltFeed#firstPage}. */

@@ -203,6 +203,7 @@ public class ChangePoller {
         store.retainOnly(built);
         feeds.retainFeeds(built);
         feeds.retainShown();
+        feeds.countNewestDeletion();
         changeCursor = cursor;
     }
 
@@ -243,6 +244,7 @@ public class ChangePoller {
             }
         }
         feeds.retainShown();
+        feeds.countNewestDeletion();
         changeCursor = cursor;
     }
 

@@ -129,6 +129,27 @@ final class FeedRefresher {
         }
     }
 
+    /**
+     * Builds again, from the items they hold, the feeds built before the newest deletion was read:
+     * their {@code Last-Modified} counts it, and every replica must answer the same one whichever
+     * polls it saw (one that read a creation and its deletion in the same poll lists nothing new,
+     * so rebuilds nothing). No call and no rendering: the documents are rendered when next read.
+     */
+    void countNewestDeletion() {
+        for (BuiltFeed feed : store.all()) {
+            List<Long> ids = shown.get(feed.key());
+            if (ids == null || Objects.equals(feed.lastDeletion(), lastDeletion)) {
+                continue;
+            }
+            List<FeedItem> feedItems = ids.stream()
+                    .map(items::get)
+                    .filter(Objects::nonNull)
+                    .map(HeldItem::item)
+                    .toList();
+            store.put(builder.build(feed.key(), feed.fingerprint(), feedItems, lastDeletion));
+        }
+    }
+
     /** The item held for an article, if any, after it is no longer held. */
     Optional<FeedItem> forget(long articleId) {
         return Optional.ofNullable(items.remove(articleId)).map(HeldItem::item);
